@@ -1,25 +1,26 @@
-const HEX_DIGEST = /^[0-9a-fA-F]{64}$/;
-
-/** True for exactly 64 hex characters: the only shape a SHA-256 hex digest can have. */
-export function isHexDigest(value: string): boolean {
-  return value.length === 64 && HEX_DIGEST.test(value);
+// Value of each ASCII hex digit, -1 for everything else.
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
 
 /**
- * Decodes a string already checked with `isHexDigest` into 32 bytes. Written out because
- * `Buffer.from(hex, 'hex')` silently stops at the first non-hex character.
+ * Decodes a 64-character hex SHA-256 digest into 32 bytes, or returns undefined for any other
+ * length or any non-hex character. Written out because `Buffer.from(hex, 'hex')` silently stops
+ * at the first non-hex character and so turns a malformed signature into a shorter buffer.
  */
-export function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length >>> 1);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+export function decodeHexDigest(hex: string): Uint8Array | undefined {
+  if (hex.length !== 64) return undefined;
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) {
+    // Codes >= 128 index past the table and read undefined, which fails the check below.
+    const hi = HEX_VALUE[hex.charCodeAt(2 * i)] ?? -1;
+    const lo = HEX_VALUE[hex.charCodeAt(2 * i + 1)] ?? -1;
+    if (hi < 0 || lo < 0) return undefined;
+    out[i] = (hi << 4) | lo;
   }
   return out;
-}
-
-function nibble(c: number): number {
-  // 0-9, A-F, a-f; input is pre-validated.
-  return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 
 const HEX = '0123456789abcdef';

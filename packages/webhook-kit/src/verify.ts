@@ -1,4 +1,4 @@
-import { bytesToHex, isHexDigest } from './compare.js';
+import { bytesToHex, decodeHexDigest } from './compare.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TOLERANCE_MS,
@@ -125,8 +125,8 @@ export function createCore(crypto: CryptoProvider) {
     if (!(Math.abs(skew) <= toleranceMs))
       throw new TimestampOutsideToleranceError(skew, toleranceMs);
 
-    if (!isHexDigest(signature)) throw new InvalidSignatureError('not 64 hex characters');
-    const expected = crypto.hexToBytes(signature);
+    const expected = decodeHexDigest(signature);
+    if (!expected) throw new InvalidSignatureError('not 64 hex characters');
 
     for (const secret of secrets) {
       // Node's provider is synchronous; awaiting only when needed keeps its path free of ticks.

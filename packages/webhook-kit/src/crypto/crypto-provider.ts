@@ -8,8 +8,6 @@ export interface CryptoProvider {
   hmacSha256(key: string, message: string | Uint8Array): Uint8Array | Promise<Uint8Array>;
   /** Byte-wise constant-time equality; false for different lengths. */
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
-  /** Decodes a pre-validated 64-char hex digest into 32 bytes. */
-  hexToBytes(hex: string): Uint8Array;
   /** UTF-8 byte length of a string. */
   byteLength(input: string): number;
 }

@@ -1,4 +1,4 @@
-import { bytesToHex, constantTimeEqual, hexToBytes } from '../compare.js';
+import { bytesToHex, constantTimeEqual } from '../compare.js';
 import type { CryptoProvider } from './crypto-provider.js';
 
 const encoder = new TextEncoder();
@@ -24,6 +24,5 @@ export const cryptoProvider: CryptoProvider = {
     );
   },
   timingSafeEqual: constantTimeEqual,
-  hexToBytes,
   byteLength: (input) => encoder.encode(input).byteLength,
 };
