@@ -22,7 +22,8 @@ export function yamlLineRange(seed: string): { first: number; last: number } {
   const all = seed.split('\n');
   const first = all.indexOf('# API information') + 1;
   const last = all.findIndex((l) => l.startsWith('Sign up for free'));
-  if (first < 1 || last < first) throw new Error('restore-api2: the seed has lost its known page chrome');
+  if (first < 1 || last < first)
+    throw new Error('restore-api2: the seed has lost its known page chrome');
   return { first, last };
 }
 
@@ -34,16 +35,24 @@ export function restoreFromDecisions(seed: string, decisionsText: string): strin
   const used = new Set<number>();
   const { text } = restore(lines, (point) => {
     const decision = decisions.get(point.line.no);
-    if (!decision) throw new Error(`restore-api2: seed line ${point.line.no} (${point.line.text}) is a judgement call with no decision`);
+    if (!decision)
+      throw new Error(
+        `restore-api2: seed line ${point.line.no} (${point.line.text}) is a judgement call with no decision`,
+      );
     const index = point.candidates.findIndex((c) => c.frame.pointer === decision.choice);
     if (index < 0) {
-      throw new Error(`restore-api2: the decision for seed line ${point.line.no} (${decision.choice}) is not one of ${point.candidates.map((c) => c.frame.pointer).join(', ')}`);
+      throw new Error(
+        `restore-api2: the decision for seed line ${point.line.no} (${decision.choice}) is not one of ${point.candidates.map((c) => c.frame.pointer).join(', ')}`,
+      );
     }
     used.add(point.line.no);
     return index;
   });
   const unused = [...decisions.keys()].filter((no) => !used.has(no));
-  if (unused.length) throw new Error(`restore-api2: decisions for lines that are no judgement call: ${unused.join(', ')}`);
+  if (unused.length)
+    throw new Error(
+      `restore-api2: decisions for lines that are no judgement call: ${unused.join(', ')}`,
+    );
   return text;
 }
 
@@ -56,9 +65,13 @@ export function proposeDecisions(seed: string, previous: string): Decision[] {
   const decisions: Decision[] = [];
   restore(lines, (point) => {
     const review = reviewed.get(point.line.no);
-    const reviewedIndex = review ? point.candidates.findIndex((c) => c.frame.pointer === review.choice) : -1;
+    const reviewedIndex = review
+      ? point.candidates.findIndex((c) => c.frame.pointer === review.choice)
+      : -1;
     if (review && reviewedIndex < 0) {
-      throw new Error(`restore-api2: reviewed decision for seed line ${review.line} (${review.choice}) fits none of ${point.candidates.map((c) => c.frame.pointer).join(', ')}`);
+      throw new Error(
+        `restore-api2: reviewed decision for seed line ${review.line} (${review.choice}) fits none of ${point.candidates.map((c) => c.frame.pointer).join(', ')}`,
+      );
     }
     if (review) {
       decisions.push(review);
@@ -66,7 +79,14 @@ export function proposeDecisions(seed: string, previous: string): Decision[] {
     }
     const judgement = judge(point);
     const chosen = point.candidates[judgement.chosen];
-    decisions.push({ line: point.line.no, key: point.line.key ?? point.line.text, choice: chosen?.frame.pointer ?? '', confidence: judgement.confidence, rule: judgement.rule, evidence: judgement.evidence });
+    decisions.push({
+      line: point.line.no,
+      key: point.line.key ?? point.line.text,
+      choice: chosen?.frame.pointer ?? '',
+      confidence: judgement.confidence,
+      rule: judgement.rule,
+      evidence: judgement.evidence,
+    });
     return judgement.chosen;
   });
   return decisions;
@@ -85,7 +105,9 @@ function main(): void {
   const text = restoreFromDecisions(seed, readFileSync(DECISIONS_PATH, 'utf8'));
   if (mode === '--check') {
     if (readFileSync(OUTPUT_PATH, 'utf8') !== text) {
-      console.error('restore-api2: specs/socialhub-api2.yaml differs from the rebuild; run `pnpm restore:api2`');
+      console.error(
+        'restore-api2: specs/socialhub-api2.yaml differs from the rebuild; run `pnpm restore:api2`',
+      );
       process.exit(1);
     }
     console.log('restore-api2: specs/socialhub-api2.yaml matches seed + decisions');

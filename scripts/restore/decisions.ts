@@ -28,7 +28,15 @@ const clean = (text: string) => text.replace(/[\t\n]/g, ' ');
 
 /** Serialises decisions, one tab-separated row each. */
 export function formatDecisions(decisions: readonly Decision[]): string {
-  return HEADER + decisions.map((d) => [d.line, clean(d.key), d.choice, d.confidence, d.rule, clean(d.evidence)].join('\t')).join('\n') + '\n';
+  return (
+    HEADER +
+    decisions
+      .map((d) =>
+        [d.line, clean(d.key), d.choice, d.confidence, d.rule, clean(d.evidence)].join('\t'),
+      )
+      .join('\n') +
+    '\n'
+  );
 }
 
 /** Parses the decisions file; throws on a malformed row. */
@@ -38,11 +46,25 @@ export function parseDecisions(text: string): Map<number, Decision> {
     if (row === '' || row.startsWith('#') || row.startsWith('line\t')) continue;
     const [line, key, choice, confidence, rule, evidence] = row.split('\t');
     const no = Number(line);
-    if (!Number.isInteger(no) || key === undefined || choice === undefined || !['high', 'medium', 'low'].includes(confidence ?? '') || !rule || evidence === undefined) {
+    if (
+      !Number.isInteger(no) ||
+      key === undefined ||
+      choice === undefined ||
+      !['high', 'medium', 'low'].includes(confidence ?? '') ||
+      !rule ||
+      evidence === undefined
+    ) {
       throw new Error(`decisions file: malformed row: ${row}`);
     }
     if (decisions.has(no)) throw new Error(`decisions file: seed line ${no} is decided twice`);
-    decisions.set(no, { line: no, key, choice, confidence: confidence as Confidence, rule, evidence });
+    decisions.set(no, {
+      line: no,
+      key,
+      choice,
+      confidence: confidence as Confidence,
+      rule,
+      evidence,
+    });
   }
   return decisions;
 }

@@ -7,12 +7,39 @@
 export type ValueSpec = 'scalar' | `map:${MapKind}` | `list:${ListKind}` | 'any';
 
 export type MapKind =
-  | 'root' | 'info' | 'contact' | 'license' | 'externalDocs' | 'securityDefinitions' | 'securityScheme'
-  | 'scopes' | 'securityRequirement' | 'tag' | 'paths' | 'pathItem' | 'operation' | 'parameter'
-  | 'itemsObject' | 'responses' | 'response' | 'headers' | 'header' | 'parameterDefinitions'
-  | 'responseDefinitions' | 'definitions' | 'schema' | 'properties' | 'anyMap';
+  | 'root'
+  | 'info'
+  | 'contact'
+  | 'license'
+  | 'externalDocs'
+  | 'securityDefinitions'
+  | 'securityScheme'
+  | 'scopes'
+  | 'securityRequirement'
+  | 'tag'
+  | 'paths'
+  | 'pathItem'
+  | 'operation'
+  | 'parameter'
+  | 'itemsObject'
+  | 'responses'
+  | 'response'
+  | 'headers'
+  | 'header'
+  | 'parameterDefinitions'
+  | 'responseDefinitions'
+  | 'definitions'
+  | 'schema'
+  | 'properties'
+  | 'anyMap';
 
-export type ListKind = 'scalars' | 'parameters' | 'tags' | 'securityRequirements' | 'schemas' | 'anyList';
+export type ListKind =
+  | 'scalars'
+  | 'parameters'
+  | 'tags'
+  | 'securityRequirements'
+  | 'schemas'
+  | 'anyList';
 
 /** What the items of each kind of list are. */
 export const LIST_ITEMS: Record<ListKind, 'scalar' | MapKind> = {
@@ -25,63 +52,132 @@ export const LIST_ITEMS: Record<ListKind, 'scalar' | MapKind> = {
 };
 
 const validations = {
-  multipleOf: 'scalar', maximum: 'scalar', exclusiveMaximum: 'scalar', minimum: 'scalar',
-  exclusiveMinimum: 'scalar', maxLength: 'scalar', minLength: 'scalar', pattern: 'scalar',
-  maxItems: 'scalar', minItems: 'scalar', uniqueItems: 'scalar', enum: 'list:scalars',
+  multipleOf: 'scalar',
+  maximum: 'scalar',
+  exclusiveMaximum: 'scalar',
+  minimum: 'scalar',
+  exclusiveMinimum: 'scalar',
+  maxLength: 'scalar',
+  minLength: 'scalar',
+  pattern: 'scalar',
+  maxItems: 'scalar',
+  minItems: 'scalar',
+  uniqueItems: 'scalar',
+  enum: 'list:scalars',
 } as const satisfies Record<string, ValueSpec>;
 
 const SCHEMA_KEYS = {
-  $ref: 'scalar', format: 'scalar', title: 'scalar', description: 'scalar', default: 'any',
-  ...validations, maxProperties: 'scalar', minProperties: 'scalar', required: 'list:scalars',
-  type: 'scalar', items: 'map:schema', allOf: 'list:schemas', properties: 'map:properties',
-  additionalProperties: 'map:schema', discriminator: 'scalar', readOnly: 'scalar',
-  example: 'any', externalDocs: 'map:externalDocs',
+  $ref: 'scalar',
+  format: 'scalar',
+  title: 'scalar',
+  description: 'scalar',
+  default: 'any',
+  ...validations,
+  maxProperties: 'scalar',
+  minProperties: 'scalar',
+  required: 'list:scalars',
+  type: 'scalar',
+  items: 'map:schema',
+  allOf: 'list:schemas',
+  properties: 'map:properties',
+  additionalProperties: 'map:schema',
+  discriminator: 'scalar',
+  readOnly: 'scalar',
+  example: 'any',
+  externalDocs: 'map:externalDocs',
 } as const satisfies Record<string, ValueSpec>;
 
 const ITEMS_OBJECT_KEYS = {
-  type: 'scalar', format: 'scalar', items: 'map:itemsObject', collectionFormat: 'scalar',
-  default: 'any', ...validations,
+  type: 'scalar',
+  format: 'scalar',
+  items: 'map:itemsObject',
+  collectionFormat: 'scalar',
+  default: 'any',
+  ...validations,
 } as const satisfies Record<string, ValueSpec>;
 
 const FIXED: Partial<Record<MapKind, Record<string, ValueSpec>>> = {
   root: {
-    swagger: 'scalar', info: 'map:info', host: 'scalar', basePath: 'scalar', schemes: 'list:scalars',
-    consumes: 'list:scalars', produces: 'list:scalars', paths: 'map:paths',
-    definitions: 'map:definitions', parameters: 'map:parameterDefinitions',
-    responses: 'map:responseDefinitions', securityDefinitions: 'map:securityDefinitions',
-    security: 'list:securityRequirements', tags: 'list:tags', externalDocs: 'map:externalDocs',
+    swagger: 'scalar',
+    info: 'map:info',
+    host: 'scalar',
+    basePath: 'scalar',
+    schemes: 'list:scalars',
+    consumes: 'list:scalars',
+    produces: 'list:scalars',
+    paths: 'map:paths',
+    definitions: 'map:definitions',
+    parameters: 'map:parameterDefinitions',
+    responses: 'map:responseDefinitions',
+    securityDefinitions: 'map:securityDefinitions',
+    security: 'list:securityRequirements',
+    tags: 'list:tags',
+    externalDocs: 'map:externalDocs',
   },
   info: {
-    title: 'scalar', description: 'scalar', termsOfService: 'scalar', contact: 'map:contact',
-    license: 'map:license', version: 'scalar',
+    title: 'scalar',
+    description: 'scalar',
+    termsOfService: 'scalar',
+    contact: 'map:contact',
+    license: 'map:license',
+    version: 'scalar',
   },
   contact: { name: 'scalar', url: 'scalar', email: 'any' },
   license: { name: 'scalar', url: 'scalar' },
   externalDocs: { description: 'scalar', url: 'scalar' },
   securityScheme: {
-    type: 'scalar', description: 'scalar', name: 'scalar', in: 'scalar', flow: 'scalar',
-    authorizationUrl: 'scalar', tokenUrl: 'scalar', scopes: 'map:scopes',
+    type: 'scalar',
+    description: 'scalar',
+    name: 'scalar',
+    in: 'scalar',
+    flow: 'scalar',
+    authorizationUrl: 'scalar',
+    tokenUrl: 'scalar',
+    scopes: 'map:scopes',
   },
   tag: { name: 'scalar', description: 'scalar', externalDocs: 'map:externalDocs' },
   pathItem: {
-    $ref: 'scalar', get: 'map:operation', put: 'map:operation', post: 'map:operation',
-    delete: 'map:operation', options: 'map:operation', head: 'map:operation',
-    patch: 'map:operation', parameters: 'list:parameters',
+    $ref: 'scalar',
+    get: 'map:operation',
+    put: 'map:operation',
+    post: 'map:operation',
+    delete: 'map:operation',
+    options: 'map:operation',
+    head: 'map:operation',
+    patch: 'map:operation',
+    parameters: 'list:parameters',
   },
   operation: {
-    tags: 'list:scalars', summary: 'scalar', description: 'scalar', externalDocs: 'map:externalDocs',
-    operationId: 'scalar', consumes: 'list:scalars', produces: 'list:scalars',
-    parameters: 'list:parameters', responses: 'map:responses', schemes: 'list:scalars',
-    deprecated: 'scalar', security: 'list:securityRequirements',
+    tags: 'list:scalars',
+    summary: 'scalar',
+    description: 'scalar',
+    externalDocs: 'map:externalDocs',
+    operationId: 'scalar',
+    consumes: 'list:scalars',
+    produces: 'list:scalars',
+    parameters: 'list:parameters',
+    responses: 'map:responses',
+    schemes: 'list:scalars',
+    deprecated: 'scalar',
+    security: 'list:securityRequirements',
   },
   parameter: {
-    $ref: 'scalar', name: 'scalar', in: 'scalar', description: 'scalar', required: 'scalar',
-    schema: 'map:schema', allowEmptyValue: 'scalar', ...ITEMS_OBJECT_KEYS,
+    $ref: 'scalar',
+    name: 'scalar',
+    in: 'scalar',
+    description: 'scalar',
+    required: 'scalar',
+    schema: 'map:schema',
+    allowEmptyValue: 'scalar',
+    ...ITEMS_OBJECT_KEYS,
   },
   itemsObject: ITEMS_OBJECT_KEYS,
   header: { description: 'scalar', ...ITEMS_OBJECT_KEYS },
   response: {
-    $ref: 'scalar', description: 'scalar', schema: 'map:schema', headers: 'map:headers',
+    $ref: 'scalar',
+    description: 'scalar',
+    schema: 'map:schema',
+    headers: 'map:headers',
     examples: 'map:anyMap',
   },
   schema: SCHEMA_KEYS,
@@ -114,7 +210,11 @@ export function valueSpecOf(kind: MapKind, key: string): ValueSpec | undefined {
 }
 
 /** True when a value spec accepts the shape of a line: inline value vs block. */
-export function acceptsShape(spec: ValueSpec, isBlock: boolean, value: string | undefined): boolean {
+export function acceptsShape(
+  spec: ValueSpec,
+  isBlock: boolean,
+  value: string | undefined,
+): boolean {
   if (spec === 'any') return true;
   if (spec === 'scalar') return !isBlock;
   if (spec.startsWith('list:')) {

@@ -15,7 +15,8 @@ export interface SeedLine {
   isMapItem?: boolean;
 }
 
-const KEY_PATTERN = /^('(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s'"#\-[{][^:]*?|-[^\s:][^:]*?)\s*:(?:\s+(.*))?$/;
+const KEY_PATTERN =
+  /^('(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s'"#\-[{][^:]*?|-[^\s:][^:]*?)\s*:(?:\s+(.*))?$/;
 
 function unquote(key: string): string {
   if (key.startsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
@@ -45,7 +46,8 @@ function stripComment(value: string): string | undefined {
     if (quote) {
       if (ch === quote) quote = null;
     } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '#' && (i === 0 || value[i - 1] === ' ')) return value.slice(0, i).trim() || undefined;
+    else if (ch === '#' && (i === 0 || value[i - 1] === ' '))
+      return value.slice(0, i).trim() || undefined;
   }
   return value.trim() || undefined;
 }
@@ -80,7 +82,15 @@ export function classifyLines(seedText: string, firstLine: number, lastLine: num
       const rest = text.slice(2).trim();
       const kv = rest.startsWith('[') || rest.startsWith('{') ? undefined : parseKeyValue(rest);
       if (kv) {
-        lines.push({ no, text, kind: 'item', isMapItem: true, key: kv.key, isBlock: kv.value === undefined, ...(kv.value !== undefined && { value: kv.value }) });
+        lines.push({
+          no,
+          text,
+          kind: 'item',
+          isMapItem: true,
+          key: kv.key,
+          isBlock: kv.value === undefined,
+          ...(kv.value !== undefined && { value: kv.value }),
+        });
         if (kv.value) flowDepth = Math.max(0, flowDepthDelta(kv.value));
       } else {
         lines.push({ no, text, kind: 'item', isMapItem: false, value: rest });
@@ -90,7 +100,14 @@ export function classifyLines(seedText: string, firstLine: number, lastLine: num
     }
     const kv = parseKeyValue(text);
     if (!kv) throw new Error(`seed line ${no} is neither a key, an item nor a comment: ${text}`);
-    lines.push({ no, text, kind: 'key', key: kv.key, isBlock: kv.value === undefined, ...(kv.value !== undefined && { value: kv.value }) });
+    lines.push({
+      no,
+      text,
+      kind: 'key',
+      key: kv.key,
+      isBlock: kv.value === undefined,
+      ...(kv.value !== undefined && { value: kv.value }),
+    });
     if (kv.value) flowDepth = Math.max(0, flowDepthDelta(kv.value));
   }
   if (flowDepth !== 0) throw new Error('seed ends inside a flow collection');

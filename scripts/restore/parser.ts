@@ -3,7 +3,14 @@
  * open map (or list) the Swagger grammar allows it to join, and asks `choose` to pick one when
  * there is more than one. The output is the seed's lines, in order, with indentation added.
  */
-import { acceptsShape, LIST_ITEMS, type ListKind, type MapKind, type ValueSpec, valueSpecOf } from './grammar.ts';
+import {
+  acceptsShape,
+  LIST_ITEMS,
+  type ListKind,
+  type MapKind,
+  type ValueSpec,
+  valueSpecOf,
+} from './grammar.ts';
 import type { SeedLine } from './lines.ts';
 
 export interface MapFrame {
@@ -39,13 +46,19 @@ export interface ChoicePoint {
 /** Picks one candidate (an index into `point.candidates`). */
 export type Chooser = (point: ChoicePoint, lines: readonly SeedLine[]) => number;
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function childKind(spec: ValueSpec, next: SeedLine | undefined): { type: 'map'; kind: MapKind } | { type: 'list'; kind: ListKind } | undefined {
+function childKind(
+  spec: ValueSpec,
+  next: SeedLine | undefined,
+): { type: 'map'; kind: MapKind } | { type: 'list'; kind: ListKind } | undefined {
   const nextIsItem = next?.kind === 'item';
-  if (spec === 'any') return nextIsItem ? { type: 'list', kind: 'anyList' } : { type: 'map', kind: 'anyMap' };
-  if (spec.startsWith('list:')) return nextIsItem ? { type: 'list', kind: spec.slice(5) as ListKind } : undefined;
-  if (spec.startsWith('map:')) return nextIsItem ? undefined : { type: 'map', kind: spec.slice(4) as MapKind };
+  if (spec === 'any')
+    return nextIsItem ? { type: 'list', kind: 'anyList' } : { type: 'map', kind: 'anyMap' };
+  if (spec.startsWith('list:'))
+    return nextIsItem ? { type: 'list', kind: spec.slice(5) as ListKind } : undefined;
+  if (spec.startsWith('map:'))
+    return nextIsItem ? undefined : { type: 'map', kind: spec.slice(4) as MapKind };
   return undefined;
 }
 
@@ -58,7 +71,10 @@ function nextStructural(lines: readonly SeedLine[], index: number): SeedLine | u
 }
 
 /** True when `line` can be the first entry of a new block of the given kind. */
-function fitsAsFirst(child: { type: 'map'; kind: MapKind } | { type: 'list'; kind: ListKind }, line: SeedLine | undefined): boolean {
+function fitsAsFirst(
+  child: { type: 'map'; kind: MapKind } | { type: 'list'; kind: ListKind },
+  line: SeedLine | undefined,
+): boolean {
   if (!line) return false;
   if (child.type === 'list') return fitsItem(child.kind, line);
   if (line.kind !== 'key' || line.key === undefined) return false;
@@ -88,8 +104,19 @@ export interface RestoreResult {
 }
 
 /** Re-indents `lines`, calling `choose` wherever more than one container could hold a line. */
-export function restore(lines: readonly SeedLine[], choose: Chooser, onClose?: (frame: Frame, isCertain: boolean) => void): RestoreResult {
-  const root: MapFrame = { type: 'map', kind: 'root', indent: 0, pointer: '', keys: [], scalars: new Map() };
+export function restore(
+  lines: readonly SeedLine[],
+  choose: Chooser,
+  onClose?: (frame: Frame, isCertain: boolean) => void,
+): RestoreResult {
+  const root: MapFrame = {
+    type: 'map',
+    kind: 'root',
+    indent: 0,
+    pointer: '',
+    keys: [],
+    scalars: new Map(),
+  };
   const stack: Frame[] = [root];
   const out: string[] = [];
   const pendingComments: string[] = [];
@@ -101,13 +128,20 @@ export function restore(lines: readonly SeedLine[], choose: Chooser, onClose?: (
     out.push(' '.repeat(indent) + text);
   };
 
-  const pushChild = (parent: Frame, pointer: string, spec: ValueSpec, next: SeedLine | undefined) => {
+  const pushChild = (
+    parent: Frame,
+    pointer: string,
+    spec: ValueSpec,
+    next: SeedLine | undefined,
+  ) => {
     const child = childKind(spec, next);
     if (!child) throw new Error(`no block value fits before seed line ${next?.no}`);
     const indent = parent.indent + 2;
-    stack.push(child.type === 'map'
-      ? { type: 'map', kind: child.kind, indent, pointer, keys: [], scalars: new Map() }
-      : { type: 'list', kind: child.kind, indent, pointer, count: 0 });
+    stack.push(
+      child.type === 'map'
+        ? { type: 'map', kind: child.kind, indent, pointer, keys: [], scalars: new Map() }
+        : { type: 'list', kind: child.kind, indent, pointer, count: 0 },
+    );
   };
 
   for (let index = 0; index < lines.length; index++) {
@@ -168,18 +202,32 @@ export function restore(lines: readonly SeedLine[], choose: Chooser, onClose?: (
       if (!line.isBlock && line.value !== undefined) frame.scalars.set(key, line.value);
       emit(frame.indent, line.text);
       flowIndent = frame.indent + 2;
-      if (line.isBlock) pushChild(frame, `${frame.pointer}/${escape(key)}`, spec as ValueSpec, next);
+      if (line.isBlock)
+        pushChild(frame, `${frame.pointer}/${escapePointer(key)}`, spec as ValueSpec, next);
     } else {
       const itemPointer = `${frame.pointer}/${frame.count++}`;
       emit(frame.indent, line.text);
       flowIndent = frame.indent + 4;
       const itemKind = LIST_ITEMS[frame.kind];
       if (itemKind !== 'scalar') {
-        const item: MapFrame = { type: 'map', kind: itemKind, indent: frame.indent + 2, pointer: itemPointer, keys: [line.key as string], scalars: new Map() };
-        if (!line.isBlock && line.value !== undefined) item.scalars.set(line.key as string, line.value);
+        const item: MapFrame = {
+          type: 'map',
+          kind: itemKind,
+          indent: frame.indent + 2,
+          pointer: itemPointer,
+          keys: [line.key as string],
+          scalars: new Map(),
+        };
+        if (!line.isBlock && line.value !== undefined)
+          item.scalars.set(line.key as string, line.value);
         stack.push(item);
         if (line.isBlock) {
-          pushChild(item, `${itemPointer}/${escape(line.key as string)}`, valueSpecOf(itemKind, line.key as string) as ValueSpec, next);
+          pushChild(
+            item,
+            `${itemPointer}/${escapePointer(line.key as string)}`,
+            valueSpecOf(itemKind, line.key as string) as ValueSpec,
+            next,
+          );
         }
       }
     }

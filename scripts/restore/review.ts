@@ -26,7 +26,11 @@ function main(): void {
   const reviewList = new Map<number, { target: string; evidence: string }>();
   for (const row of readFileSync(process.argv[2] as string, 'utf8').split('\n')) {
     const match = /^(\d+)\s+(\S+)\s+(.*)$/.exec(row.trim());
-    if (match) reviewList.set(Number(match[1]), { target: match[2] as string, evidence: match[3] as string });
+    if (match)
+      reviewList.set(Number(match[1]), {
+        target: match[2] as string,
+        evidence: match[3] as string,
+      });
   }
   const { first, last } = yamlLineRange(seed);
   const lines = classifyLines(seed, first, last);
@@ -37,9 +41,21 @@ function main(): void {
     const review = reviewList.get(point.line.no);
     const kept = previous.get(point.line.no);
     if (review) {
-      const index = point.candidates.findIndex((c) => shortPointer(c.frame.pointer) === review.target);
-      if (index < 0) throw new Error(`review: line ${point.line.no}: ${review.target} is not one of ${point.candidates.map((c) => shortPointer(c.frame.pointer)).join(' ')}`);
-      reviewed.push({ line: point.line.no, key: point.line.key ?? '', choice: (point.candidates[index] as { frame: { pointer: string } }).frame.pointer, confidence: 'medium', rule: 'reviewed', evidence: review.evidence });
+      const index = point.candidates.findIndex(
+        (c) => shortPointer(c.frame.pointer) === review.target,
+      );
+      if (index < 0)
+        throw new Error(
+          `review: line ${point.line.no}: ${review.target} is not one of ${point.candidates.map((c) => shortPointer(c.frame.pointer)).join(' ')}`,
+        );
+      reviewed.push({
+        line: point.line.no,
+        key: point.line.key ?? '',
+        choice: (point.candidates[index] as { frame: { pointer: string } }).frame.pointer,
+        confidence: 'medium',
+        rule: 'reviewed',
+        evidence: review.evidence,
+      });
       return index;
     }
     if (kept?.rule === 'reviewed') {

@@ -17,10 +17,34 @@ export interface Judgement {
 }
 
 const ARRAY_ONLY = new Set(['items', 'minItems', 'maxItems', 'uniqueItems', 'collectionFormat']);
-const OBJECT_ONLY = new Set(['properties', 'required', 'additionalProperties', 'minProperties', 'maxProperties', 'discriminator']);
+const OBJECT_ONLY = new Set([
+  'properties',
+  'required',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
+  'discriminator',
+]);
 const STRING_ONLY = new Set(['pattern', 'minLength', 'maxLength']);
-const NUMBER_ONLY = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
-const OPERATION_FIRST_KEYS = new Set(['summary', 'description', 'tags', 'operationId', 'parameters', 'responses', 'deprecated', 'consumes', 'produces', 'security']);
+const NUMBER_ONLY = new Set([
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+]);
+const OPERATION_FIRST_KEYS = new Set([
+  'summary',
+  'description',
+  'tags',
+  'operationId',
+  'parameters',
+  'responses',
+  'deprecated',
+  'consumes',
+  'produces',
+  'security',
+]);
 
 const ANNOTATIONS = new Set(['description', 'title', 'readOnly', 'example', 'default']);
 const KEYWORD_BLOCKS = new Set(['items', 'properties', 'schema', 'allOf', 'additionalProperties']);
@@ -30,30 +54,44 @@ function typeOf(frame: MapFrame): string | undefined {
 }
 
 /** Why a keyword cannot belong to a schema frame, or undefined when it can. */
-function keywordMismatch(frame: MapFrame, key: string, value: string | undefined): string | undefined {
-  if (frame.keys.includes('$ref') && !ANNOTATIONS.has(key)) return 'holds a $ref (a reference takes no siblings but annotations)';
+function keywordMismatch(
+  frame: MapFrame,
+  key: string,
+  value: string | undefined,
+): string | undefined {
+  if (frame.keys.includes('$ref') && !ANNOTATIONS.has(key))
+    return 'holds a $ref (a reference takes no siblings but annotations)';
   const type = typeOf(frame);
   if (!type) return undefined;
   if (ARRAY_ONLY.has(key) && type !== 'array') return `\`${key}\` needs type array, it is ${type}`;
-  if (OBJECT_ONLY.has(key) && type !== 'object') return `\`${key}\` needs type object, it is ${type}`;
-  if (STRING_ONLY.has(key) && type !== 'string') return `\`${key}\` needs type string, it is ${type}`;
-  if (NUMBER_ONLY.has(key) && type !== 'number' && type !== 'integer') return `\`${key}\` needs a number type, it is ${type}`;
+  if (OBJECT_ONLY.has(key) && type !== 'object')
+    return `\`${key}\` needs type object, it is ${type}`;
+  if (STRING_ONLY.has(key) && type !== 'string')
+    return `\`${key}\` needs type string, it is ${type}`;
+  if (NUMBER_ONLY.has(key) && type !== 'number' && type !== 'integer')
+    return `\`${key}\` needs a number type, it is ${type}`;
   if (key === 'enum' && (type === 'array' || type === 'object')) return `enum on type ${type}`;
   if (key === 'format' && value) {
     const format = value.replace(/['"]/g, '');
     const numeric = ['int32', 'int64', 'float', 'double'].includes(format);
-    if (numeric !== (type === 'number' || type === 'integer')) return `format ${format} does not fit type ${type}`;
+    if (numeric !== (type === 'number' || type === 'integer'))
+      return `format ${format} does not fit type ${type}`;
   }
   return undefined;
 }
 
 const isSchemaLike = (frame: Frame): frame is MapFrame =>
-  frame.type === 'map' && (frame.kind === 'schema' || frame.kind === 'parameter' || frame.kind === 'itemsObject' || frame.kind === 'header');
+  frame.type === 'map' &&
+  (frame.kind === 'schema' ||
+    frame.kind === 'parameter' ||
+    frame.kind === 'itemsObject' ||
+    frame.kind === 'header');
 
 /** The names a `required` list holds, inline (`[a, b]`) or as the block items that follow. */
 function requiredNames(line: SeedLine, lines: readonly SeedLine[], index: number): string[] {
   const clean = (s: string) => s.trim().replace(/^['"]|['"]$/g, '');
-  if (line.value?.startsWith('[')) return line.value.slice(1, -1).split(',').map(clean).filter(Boolean);
+  if (line.value?.startsWith('['))
+    return line.value.slice(1, -1).split(',').map(clean).filter(Boolean);
   const names: string[] = [];
   for (let i = index + 1; i < lines.length; i++) {
     const item = lines[i] as SeedLine;
@@ -71,22 +109,49 @@ function propertiesOf(stack: readonly Frame[], schema: MapFrame): string[] {
 
 /** True when `inner` is the items schema or a property schema of `outer`. */
 function isEnclosing(outer: MapFrame, inner: MapFrame): boolean {
-  return inner.pointer === `${outer.pointer}/items` || inner.pointer.startsWith(`${outer.pointer}/properties/`) && !inner.pointer.slice(outer.pointer.length + 12).includes('/');
+  return (
+    inner.pointer === `${outer.pointer}/items` ||
+    (inner.pointer.startsWith(`${outer.pointer}/properties/`) &&
+      !inner.pointer.slice(outer.pointer.length + 12).includes('/'))
+  );
 }
 
 /** A later `required` list that names this property together with a candidate map's properties. */
-function requiredLookahead(point: ChoicePoint, lines: readonly SeedLine[], props: { frame: MapFrame; i: number }[]): Judgement | undefined {
+function requiredLookahead(
+  point: ChoicePoint,
+  lines: readonly SeedLine[],
+  props: { frame: MapFrame; i: number }[],
+): Judgement | undefined {
   const key = point.line.key as string;
   for (let j = point.index + 1; j < lines.length; j++) {
     const line = lines[j] as SeedLine;
-    if (line.kind === 'key' && line.key !== undefined && (/^[A-Z]/.test(line.key) || /^([1-5][0-9][0-9])$/.test(line.key) || ['get', 'post', 'put', 'patch', 'delete'].includes(line.key) || line.key.startsWith('/'))) break;
-    if (line.kind !== 'key' || line.key !== 'required' || line.value === 'true' || line.value === 'false') continue;
+    if (
+      line.kind === 'key' &&
+      line.key !== undefined &&
+      (/^[A-Z]/.test(line.key) ||
+        /^([1-5][0-9][0-9])$/.test(line.key) ||
+        ['get', 'post', 'put', 'patch', 'delete'].includes(line.key) ||
+        line.key.startsWith('/'))
+    )
+      break;
+    if (
+      line.kind !== 'key' ||
+      line.key !== 'required' ||
+      line.value === 'true' ||
+      line.value === 'false'
+    )
+      continue;
     const names = requiredNames(line, lines, j);
     if (!names.includes(key)) continue;
     for (const { frame, i } of props) {
       const shared = names.filter((n) => frame.keys.includes(n));
       if (shared.length > 0) {
-        return { chosen: i, rule: 'required-lookahead', evidence: `the \`required\` list at seed line ${line.no} names ${key} with ${shared.join(', ')} of ${frame.pointer}`, confidence: 'high' };
+        return {
+          chosen: i,
+          rule: 'required-lookahead',
+          evidence: `the \`required\` list at seed line ${line.no} names ${key} with ${shared.join(', ')} of ${frame.pointer}`,
+          confidence: 'high',
+        };
       }
     }
   }
@@ -94,51 +159,106 @@ function requiredLookahead(point: ChoicePoint, lines: readonly SeedLine[], props
 }
 
 /** Ranks the candidates of one choice point. */
-export function judge(point: ChoicePoint, lines: readonly SeedLine[], evidence: SeedEvidence): Judgement {
+export function judge(
+  point: ChoicePoint,
+  lines: readonly SeedLine[],
+  evidence: SeedEvidence,
+): Judgement {
   const { line, candidates } = point;
   const key = line.key ?? '';
   const kinds = candidates.map((c) => c.frame.kind);
-  const pick = (index: number, rule: string, text: string, confidence: Confidence): Judgement => ({ chosen: index, rule, evidence: text, confidence });
+  const pick = (index: number, rule: string, text: string, confidence: Confidence): Judgement => ({
+    chosen: index,
+    rule,
+    evidence: text,
+    confidence,
+  });
   const indexOfKind = (kind: string) => kinds.indexOf(kind as never);
 
-  if (line.kind === 'item') return pick(0, 'innermost-list', 'the innermost open list that takes this item shape', 'high');
+  if (line.kind === 'item')
+    return pick(0, 'innermost-list', 'the innermost open list that takes this item shape', 'high');
 
   // Root sections are announced by the seed's own comments ("# Reusable ... definitions.").
   const rootIndex = indexOfKind('root');
   if (rootIndex >= 0) {
     const previous = lines[point.index - 1];
     if (previous?.kind === 'comment' && /^# Reusable/.test(previous.text)) {
-      return pick(rootIndex, 'root-section', `preceded by the section comment "${previous.text}"`, 'high');
+      return pick(
+        rootIndex,
+        'root-section',
+        `preceded by the section comment "${previous.text}"`,
+        'high',
+      );
     }
   }
 
   // Status codes belong to a `responses` map, not to a property named "200".
   const responsesIndex = indexOfKind('responses');
   if (responsesIndex >= 0 && /^([1-5][0-9][0-9]|default)$/.test(key)) {
-    return pick(responsesIndex, 'status-code', `\`${key}\` is an HTTP status code and the operation's responses map lacks it`, 'high');
+    return pick(
+      responsesIndex,
+      'status-code',
+      `\`${key}\` is an HTTP status code and the operation's responses map lacks it`,
+      'high',
+    );
   }
 
   // Capitalised names in the definitions region are definitions (every $ref target is capitalised).
   const definitionsIndex = indexOfKind('definitions');
   if (definitionsIndex >= 0 && /^[A-Z]/.test(key)) {
     const referenced = evidence.referencedDefinitions.has(key);
-    return pick(definitionsIndex, 'definition-name', referenced ? `\`#/definitions/${key}\` is referenced elsewhere` : `capitalised like every definition name; no property name is capitalised`, referenced ? 'high' : 'medium');
+    return pick(
+      definitionsIndex,
+      'definition-name',
+      referenced
+        ? `\`#/definitions/${key}\` is referenced elsewhere`
+        : `capitalised like every definition name; no property name is capitalised`,
+      referenced ? 'high' : 'medium',
+    );
   }
 
   // Operation-level keys go to the operation while it lacks them.
   const operationIndex = indexOfKind('operation');
-  if (operationIndex >= 0 && ['responses', 'parameters', 'tags', 'summary', 'description', 'operationId', 'deprecated', 'consumes', 'produces', 'security'].includes(key) && line.isBlock) {
+  if (
+    operationIndex >= 0 &&
+    [
+      'responses',
+      'parameters',
+      'tags',
+      'summary',
+      'description',
+      'operationId',
+      'deprecated',
+      'consumes',
+      'produces',
+      'security',
+    ].includes(key) &&
+    line.isBlock
+  ) {
     if (key === 'responses' || key === 'parameters') {
-      return pick(operationIndex, 'operation-key', `every operation needs \`${key}\` and this operation has none yet`, 'high');
+      return pick(
+        operationIndex,
+        'operation-key',
+        `every operation needs \`${key}\` and this operation has none yet`,
+        'high',
+      );
     }
   }
 
   // HTTP methods open a new operation on the path item.
   const pathItemIndex = indexOfKind('pathItem');
-  if (pathItemIndex >= 0 && ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'].includes(key)) {
+  if (
+    pathItemIndex >= 0 &&
+    ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'].includes(key)
+  ) {
     const next = lines.slice(point.index + 1).find((l) => l.kind !== 'comment');
     if (next?.key && OPERATION_FIRST_KEYS.has(next.key)) {
-      return pick(pathItemIndex, 'http-method', `\`${key}\` is followed by operation field \`${next.key}\``, 'high');
+      return pick(
+        pathItemIndex,
+        'http-method',
+        `\`${key}\` is followed by operation field \`${next.key}\``,
+        'high',
+      );
     }
   }
 
@@ -159,11 +279,23 @@ export function judge(point: ChoicePoint, lines: readonly SeedLine[], evidence: 
     }
     if (best >= 0) {
       const frame = (candidates[best] as ChoicePoint['candidates'][number]).frame;
-      return pick(best, 'required-names', `${bestHits}/${names.length} of [${names.join(', ')}] are properties of ${frame.pointer}`, bestHits === names.length ? 'high' : 'medium');
+      return pick(
+        best,
+        'required-names',
+        `${bestHits}/${names.length} of [${names.join(', ')}] are properties of ${frame.pointer}`,
+        bestHits === names.length ? 'high' : 'medium',
+      );
     }
-    const first = candidates.findIndex((c) => c.frame.type === 'map' && c.frame.kind === 'schema' && !c.frame.keys.includes('$ref'));
+    const first = candidates.findIndex(
+      (c) => c.frame.type === 'map' && c.frame.kind === 'schema' && !c.frame.keys.includes('$ref'),
+    );
     if (first >= 0) {
-      return pick(first, 'required-before-properties', `none of [${names.join(', ')}] is a property of an open schema yet: the innermost schema holds the list`, 'medium');
+      return pick(
+        first,
+        'required-before-properties',
+        `none of [${names.join(', ')}] is a property of an open schema yet: the innermost schema holds the list`,
+        'medium',
+      );
     }
   }
 
@@ -172,36 +304,70 @@ export function judge(point: ChoicePoint, lines: readonly SeedLine[], evidence: 
     const reasons: string[] = [];
     for (let i = 0; i < candidates.length; i++) {
       const frame = (candidates[i] as ChoicePoint['candidates'][number]).frame;
-      if (frame.type !== 'map' || frame.kind === 'properties' || frame.kind === 'definitions') continue;
+      if (frame.type !== 'map' || frame.kind === 'properties' || frame.kind === 'definitions')
+        continue;
       if (isSchemaLike(frame)) {
         const mismatch = keywordMismatch(frame, key, line.value);
         const outer = candidates[i + 1]?.frame;
         // A misfit closes this schema only when its enclosing schema is open and takes the keyword;
         // otherwise the misfit is the original's own (kept, and listed as a defect).
-        if (mismatch && outer?.type === 'map' && outer.kind === 'schema' && isEnclosing(outer, frame) && !keywordMismatch(outer, key, line.value)) {
+        if (
+          mismatch &&
+          outer?.type === 'map' &&
+          outer.kind === 'schema' &&
+          isEnclosing(outer, frame) &&
+          !keywordMismatch(outer, key, line.value)
+        ) {
           reasons.push(`${frame.pointer}: ${mismatch}`);
           continue;
         }
-        if (mismatch) reasons.push(`kept despite ${frame.pointer}: ${mismatch} (defect of the original)`);
+        if (mismatch)
+          reasons.push(`kept despite ${frame.pointer}: ${mismatch} (defect of the original)`);
         const parent = candidates[i + 1]?.frame;
-        if (ANNOTATIONS.has(key) && frame.pointer.endsWith('/items') && parent?.type === 'map' && parent.pointer === frame.pointer.slice(0, -'/items'.length)) {
-          return pick(i + 1, 'annotation-after-items', `\`${key}\` follows the closed items schema of ${parent.pointer}, which lacks it`, 'medium');
+        if (
+          ANNOTATIONS.has(key) &&
+          frame.pointer.endsWith('/items') &&
+          parent?.type === 'map' &&
+          parent.pointer === frame.pointer.slice(0, -'/items'.length)
+        ) {
+          return pick(
+            i + 1,
+            'annotation-after-items',
+            `\`${key}\` follows the closed items schema of ${parent.pointer}, which lacks it`,
+            'medium',
+          );
         }
       }
-      const confidence: Confidence = reasons.length === 0 || reasons.every((r) => r.startsWith('kept')) ? 'high' : 'medium';
-      return pick(i, 'keyword-innermost-fit', reasons.length ? `skipped ${reasons.join('; ')}` : 'the innermost map that takes this keyword', confidence);
+      const confidence: Confidence =
+        reasons.length === 0 || reasons.every((r) => r.startsWith('kept')) ? 'high' : 'medium';
+      return pick(
+        i,
+        'keyword-innermost-fit',
+        reasons.length
+          ? `skipped ${reasons.join('; ')}`
+          : 'the innermost map that takes this keyword',
+        confidence,
+      );
     }
   }
 
   // Property names: which open properties map does this one continue?
   const propertyCandidates = candidates
     .map((c, i) => ({ frame: c.frame, i }))
-    .filter((c): c is { frame: MapFrame; i: number } => c.frame.type === 'map' && c.frame.kind === 'properties');
+    .filter(
+      (c): c is { frame: MapFrame; i: number } =>
+        c.frame.type === 'map' && c.frame.kind === 'properties',
+    );
   if (propertyCandidates.length > 0) {
     const byRequired = requiredLookahead(point, lines, propertyCandidates);
     if (byRequired) return byRequired;
     const first = propertyCandidates[0] as { frame: MapFrame; i: number };
-    return pick(first.i, 'property-continues', `no evidence closes ${first.frame.pointer}; it continues`, 'low');
+    return pick(
+      first.i,
+      'property-continues',
+      `no evidence closes ${first.frame.pointer}; it continues`,
+      'low',
+    );
   }
   return pick(0, 'innermost', 'innermost candidate', 'low');
 }
