@@ -24,6 +24,7 @@ if ! have_tools; then
   have_tools || { echo "bootstrap: the pinned toolchain did not install" >&2; exit 1; }
 fi
 export PATH="$TOOLS/node_modules/.bin:$PATH"
+export TURBO_TELEMETRY_DISABLED=1
 
 if [ -n "${CI:-}" ]; then
   pnpm install --frozen-lockfile --reporter=append-only
