@@ -107,7 +107,9 @@ export type Validate = (schema: Json | string, value: unknown) => ValidationResu
 /** Builds an ajv 2020-12 validator that knows all component schemas of the contract. */
 export function createValidator(options: ValidatorOptions = {}): Validate {
   const enforceUniqueBy = options.enforceUniqueBy ?? true;
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  // strictRequired is off because `anyOf: [{ required: [a] }, { required: [b] }]` (the documented
+  // "at least one of" rules) names properties declared by the parent schema, which is standard.
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
   const schemas = (doc.components as JsonObject).schemas as JsonObject;
   // OpenAPI keywords that are annotations for JSON Schema validation.
