@@ -28,7 +28,12 @@ describe('the restored API2 file', () => {
   it('gives back the seed lines exactly and in order once leading whitespace is removed', () => {
     const { first, last } = yamlLineRange(seed);
     const seedLines = seed.split('\n').slice(first - 1, last);
-    expect(restored.trimEnd().split('\n').map((l) => l.trimStart())).toEqual(seedLines);
+    expect(
+      restored
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.trimStart()),
+    ).toEqual(seedLines);
   });
 
   it('matches the product owner’s seed when it is beside the repository', () => {
@@ -45,7 +50,9 @@ describe('the restored API2 file', () => {
     const paths = doc.paths as Record<string, Record<string, unknown>>;
     expect(Object.keys(paths)).toHaveLength(241);
     const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
-    const operations = Object.values(paths).flatMap((item) => Object.keys(item).filter((k) => methods.includes(k)));
+    const operations = Object.values(paths).flatMap((item) =>
+      Object.keys(item).filter((k) => methods.includes(k)),
+    );
     expect(operations).toHaveLength(296);
     expect(keysAt('/definitions')).toHaveLength(54);
   });
@@ -55,7 +62,8 @@ const MANIFEST_BODY = '/paths/~1public~1manifest/patch/parameters/0/schema';
 const ACTION = `${MANIFEST_BODY}/properties/inbox/properties/ticketActions/items`;
 const TICKET_BODY = '/paths/~1public~1inbox~1tickets/post/parameters/0/schema';
 const INTERACTION = `${TICKET_BODY}/properties/interaction`;
-const TICKET_PATCH = '/paths/~1public~1inbox~1tickets~1{id}/patch/parameters/2/schema/properties/interaction';
+const TICKET_PATCH =
+  '/paths/~1public~1inbox~1tickets~1{id}/patch/parameters/2/schema/properties/interaction';
 
 /** Structural facts read from the seed by a person: JSON pointer → expected value or key set. */
 const STRUCTURE: [pointer: string, expected: unknown][] = [
@@ -68,7 +76,25 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
   ['/responses/BadRequestError/schema/$ref', '#/definitions/Error'],
   // General route: a deep response schema, then status codes.
   ['/paths/~1/get/responses', ['200', '400', '401', '406', '500']],
-  ['/paths/~1/get/responses/200/schema/properties', ['accountId', 'userId', 'locale', 'activeChannelIds', 'channelIds', 'permissions', 'features', 'expirationTime', 'package', 'accountName', 'userName', 'role', 'lastLoginTime', 'readOnlyChannelIds']],
+  [
+    '/paths/~1/get/responses/200/schema/properties',
+    [
+      'accountId',
+      'userId',
+      'locale',
+      'activeChannelIds',
+      'channelIds',
+      'permissions',
+      'features',
+      'expirationTime',
+      'package',
+      'accountName',
+      'userName',
+      'role',
+      'lastLoginTime',
+      'readOnlyChannelIds',
+    ],
+  ],
   ['/paths/~1/get/responses/200/schema/properties/permissions/items/pattern', '^[a-zA-Z]*$'],
   // Public manifest: where nested `properties` blocks end.
   [`${MANIFEST_BODY}/properties`, ['branding', 'webhook', 'inbox', 'callbacks']],
@@ -83,19 +109,46 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
   [`${ACTION}/properties/type/type`, 'string'],
   [`${ACTION}/properties/label/properties`, ['en', 'de', 'fr']],
   [`${ACTION}/properties/label/required`, ['en', 'de', 'fr']],
-  [`${ACTION}/properties/config/properties`, ['approvalProcess', 'templates', 'timeout', 'forceTagging', 'attachments', 'options']],
+  [
+    `${ACTION}/properties/config/properties`,
+    ['approvalProcess', 'templates', 'timeout', 'forceTagging', 'attachments', 'options'],
+  ],
   [`${ACTION}/properties/config/properties/templates/properties`, ['url']],
   // A block `required` list closes the timeout object.
   [`${ACTION}/properties/config/properties/timeout/required`, ['duration', 'after']],
   [`${ACTION}/properties/config/properties/attachments/properties`, ['noText']],
   [`${ACTION}/properties/config/properties/options/items/required`, ['id', 'label']],
-  [`${ACTION}/properties/config/properties/options/items/properties`, ['id', 'label', 'description']],
+  [
+    `${ACTION}/properties/config/properties/options/items/properties`,
+    ['id', 'label', 'description'],
+  ],
   // The original puts `required` on the rightSidebar array, before `items` (a defect kept as is).
-  [`${MANIFEST_BODY}/properties/inbox/properties/rightSidebar/required`, ['id', 'label', 'treeBuilder']],
-  [`${MANIFEST_BODY}/properties/inbox/properties/rightSidebar/items/properties`, ['id', 'label', 'treeBuilder']],
+  [
+    `${MANIFEST_BODY}/properties/inbox/properties/rightSidebar/required`,
+    ['id', 'label', 'treeBuilder'],
+  ],
+  [
+    `${MANIFEST_BODY}/properties/inbox/properties/rightSidebar/items/properties`,
+    ['id', 'label', 'treeBuilder'],
+  ],
   [`${MANIFEST_BODY}/properties/callbacks/properties`, ['channelCreation']],
   // Public tickets: interaction fields after the closed `root` object.
-  [`${INTERACTION}/properties`, ['root', 'type', 'message', 'createdTime', 'networkItemId', 'url', 'link', 'pictures', 'attachments', 'interactor', 'rating']],
+  [
+    `${INTERACTION}/properties`,
+    [
+      'root',
+      'type',
+      'message',
+      'createdTime',
+      'networkItemId',
+      'url',
+      'link',
+      'pictures',
+      'attachments',
+      'interactor',
+      'rating',
+    ],
+  ],
   [`${INTERACTION}/properties/root/properties`, ['rootId']],
   [`${INTERACTION}/properties/type/default`, 'TICKET'],
   [`${INTERACTION}/properties/pictures/items/required`, ['small']],
@@ -105,9 +158,15 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
   [`${INTERACTION}/properties/interactor/properties`, ['interactorId', 'name', 'url', 'picture']],
   [`${INTERACTION}/properties/rating/properties/scale/maximum`, 100],
   ['/paths/~1public~1inbox~1tickets/post/responses', ['201', '400', '401', '403', '409', '500']],
-  [`${TICKET_PATCH}/properties`, ['message', 'updatedTime', 'url', 'link', 'pictures', 'attachments', 'interactor', 'rating']],
+  [
+    `${TICKET_PATCH}/properties`,
+    ['message', 'updatedTime', 'url', 'link', 'pictures', 'attachments', 'interactor', 'rating'],
+  ],
   [`${TICKET_PATCH}/properties/rating/properties`, ['value', 'scale']],
-  ['/paths/~1public~1channels/post/parameters/0/schema/properties', ['name', 'uniqueName', 'imageUrl', 'endpoint']],
+  [
+    '/paths/~1public~1channels/post/parameters/0/schema/properties',
+    ['name', 'uniqueName', 'imageUrl', 'endpoint'],
+  ],
   ['/paths/~1public/get/responses/200/schema/properties', ['channel', 'manifest']],
   // Definitions: names versus properties, and where nested objects end.
   ['/definitions/ObjectId/pattern', '^[a-f0-9]{24}$'],
@@ -116,27 +175,47 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
   ['/definitions/ValidationError/properties/errors/properties/$field/items/type', 'string'],
   ['/definitions/Account/properties/features/properties/benchmarking/type', 'boolean'],
   ['/definitions/Account/properties/availableFeatures/type', 'object'],
-  ['/definitions/Channel/properties', ['_id', 'name', 'uniqueName', 'socialNetwork', 'imageUrl', 'networkUrl', 'products']],
+  [
+    '/definitions/Channel/properties',
+    ['_id', 'name', 'uniqueName', 'socialNetwork', 'imageUrl', 'networkUrl', 'products'],
+  ],
   ['/definitions/Channel/properties/products/properties', ['cp', 'inbox']],
-  ['/definitions/Team/properties', ['_id', 'accountId', 'name', 'users', 'channels', 'admins', 'createdTime']],
+  [
+    '/definitions/Team/properties',
+    ['_id', 'accountId', 'name', 'users', 'channels', 'admins', 'createdTime'],
+  ],
   ['/definitions/Manifest/properties', ['branding', 'webhook', 'inbox', 'callbacks']],
   ['/definitions/Manifest/properties/webhook/properties', ['url', 'secret']],
-  ['/definitions/Manifest/properties/inbox/properties/rightSidebar/items/properties/treeBuilder/enum', ['flatListWithoutRoot', 'flatListWithRoot']],
+  [
+    '/definitions/Manifest/properties/inbox/properties/rightSidebar/items/properties/treeBuilder/enum',
+    ['flatListWithoutRoot', 'flatListWithRoot'],
+  ],
   ['/definitions/Ticket/properties/participants/items/properties', ['name', 'email', 'id']],
   ['/definitions/Ticket/properties/followupTo/properties', ['followupToId']],
   ['/definitions/Ticket/properties/createdByUserId/type', 'string'],
   ['/definitions/Post/properties/channel/properties', ['id', 'uniqueName', 'socialNetwork']],
   ['/definitions/Post/properties/status/enum/0', 'preDraft'],
   ['/definitions/Post/properties/flags/properties/firstCommentPublishingFailed/type', 'boolean'],
-  ['/definitions/Post/properties/content/properties/mentions/items/properties', ['offset', 'length', 'id', 'meta']],
-  ['/definitions/Post/properties/content/properties/images/items/properties/productTags/items/properties', ['id', 'title', 'x', 'y']],
+  [
+    '/definitions/Post/properties/content/properties/mentions/items/properties',
+    ['offset', 'length', 'id', 'meta'],
+  ],
+  [
+    '/definitions/Post/properties/content/properties/images/items/properties/productTags/items/properties',
+    ['id', 'title', 'x', 'y'],
+  ],
   ['/definitions/Post/properties/content/properties/firstComment/maxLength', 2000],
 ];
 
 describe('structural assertions read from the seed', () => {
   it.each(STRUCTURE)('%s', (pointer, expected) => {
     const value = at(pointer);
-    if (Array.isArray(expected) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (
+      Array.isArray(expected) &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+    ) {
       expect(keysAt(pointer)).toEqual(expected);
     } else {
       expect(value).toEqual(expected);
