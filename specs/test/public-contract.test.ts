@@ -13,6 +13,7 @@ import {
   isObject,
   type Json,
   type JsonObject,
+  type OperationRef,
   operations,
   schemaNamed,
   specsDir,
@@ -25,6 +26,27 @@ const components = doc.components as JsonObject;
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
+
+/** The operation with this operationId; throws when the contract has none. */
+function op(operationId: string): OperationRef {
+  const found = operations().find((o) => o.operation.operationId === operationId);
+  if (!found) throw new Error(`specs: no operation ${operationId}`);
+  return found;
+}
+
+/** The webhook entry with this name; throws when the contract has none. */
+function hook(name: string): OperationRef {
+  const found = operations().find((o) => o.kind === 'webhook' && o.name === name);
+  if (!found) throw new Error(`specs: no webhook ${name}`);
+  return found;
+}
+
+/**
+ * A value the negative cases mutate freely. The mutations reach into arbitrary nested JSON and
+ * the validator, not the type system, judges the result.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above; confined to this one alias
+type Draft = any;
 
 /** The first error of a result at the given instance path with the given keyword, if any. */
 function hasError(
@@ -117,21 +139,19 @@ describe('operations', () => {
     for (const scheme of Object.values(schemes)) {
       expect(scheme).toMatchObject({ type: 'apiKey', in: 'query', name: 'accesstoken' });
     }
-    const create = rest.find((o) => o.operation.operationId === 'createChannel');
-    expect(create?.operation.security).toEqual([{ channelCreationToken: [] }]);
+    expect(op('createChannel').operation.security).toEqual([{ channelCreationToken: [] }]);
   });
 
   it('documents the optional query parameters `reason` and `reset`', () => {
-    const disable = rest.find((o) => o.operation.operationId === 'disableChannel');
-    expect(disable?.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+    expect(op('disableChannel').parameters.map((p) => [p.name, p.in, p.required])).toEqual([
       ['reason', 'query', false],
     ]);
-    const update = rest.find((o) => o.operation.operationId === 'updateTicket');
-    expect(update?.parameters.map((p) => [p.name, p.in])).toEqual([
+    const update = op('updateTicket');
+    expect(update.parameters.map((p) => [p.name, p.in])).toEqual([
       ['ticketId', 'path'],
       ['reset', 'query'],
     ]);
-    expect((update?.parameters[1]?.schema as JsonObject).type).toBe('boolean');
+    expect(update.parameters[1]?.schema).toEqual({ type: 'boolean', default: false });
   });
 
   it('sends X-RateLimit-Limit and X-RateLimit-Remaining on every response, Retry-After on 429', () => {
@@ -236,8 +256,7 @@ describe('errors', () => {
       confirmReplySuccess: ['201', '401', '403', '409', '429', 'default'],
       resetTicketAction: ['201', '401', '403', '429', 'default'],
     });
-    const createChannel = operations().find((o) => o.operation.operationId === 'createChannel');
-    const conflict = deref((createChannel?.operation.responses as JsonObject)['409']);
+    const conflict = deref((op('createChannel').operation.responses as JsonObject)['409']);
     expect(((conflict.content as JsonObject)['application/json'] as JsonObject).schema).toEqual({
       $ref: '#/components/schemas/DuplicateChannelError',
     });
@@ -365,13 +384,13 @@ describe('webhooks and callbacks', () => {
 
   it('signs deliveries with X-SocialHub-Timestamp / X-SocialHub-Signature and expects X-SocialHub-Challenge', () => {
     for (const name of ['webhookDelivery', 'ticketAction', 'channelAction', 'webhookTest']) {
-      const hook = operations().find((o) => o.kind === 'webhook' && o.name === name);
-      expect(hook?.method).toBe('post');
-      expect(hook?.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      const delivery = hook(name);
+      expect(delivery.method).toBe('post');
+      expect(delivery.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
         ['X-SocialHub-Timestamp', 'header', true],
         ['X-SocialHub-Signature', 'header', true],
       ]);
-      const ok = deref((hook?.operation.responses as JsonObject)['200']);
+      const ok = deref((delivery.operation.responses as JsonObject)['200']);
       expect(deref((ok.headers as JsonObject)['X-SocialHub-Challenge']).required).toBe(true);
     }
   });
@@ -383,8 +402,7 @@ describe('webhooks and callbacks', () => {
     const challengeExample = String(
       ((components.headers as JsonObject)['X-SocialHub-Challenge'] as JsonObject).example,
     );
-    const test = operations().find((o) => o.name === 'webhookTest');
-    const media = (deref(test?.operation.requestBody).content as JsonObject)[
+    const media = (deref(hook('webhookTest').operation.requestBody).content as JsonObject)[
       'application/json'
     ] as JsonObject;
     const body = JSON.stringify(
@@ -400,7 +418,9 @@ describe('webhooks and callbacks', () => {
     const seen = new Set<string>();
     const closed: string[] = [];
     const walk = (node: Json, at: string): void => {
-      if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${at}/${i}`));
+      if (Array.isArray(node)) {
+        for (const [i, child] of node.entries()) walk(child, `${at}/${i}`);
+      }
       if (!isObject(node)) return;
       if (typeof node.$ref === 'string') {
         if (seen.has(node.$ref)) return;
@@ -434,9 +454,9 @@ describe('webhooks and callbacks', () => {
   });
 
   it('templates callback: GET with ?channelId=, answered by an array of { name, networkId, variables, text }', () => {
-    const hook = operations().find((o) => o.name === 'templates');
-    expect(hook?.method).toBe('get');
-    expect(hook?.parameters.map((p) => [p.name, p.in])).toEqual([
+    const templates = hook('templates');
+    expect(templates.method).toBe('get');
+    expect(templates.parameters.map((p) => [p.name, p.in])).toEqual([
       ['channelId', 'query'],
       ['X-SocialHub-Timestamp', 'header'],
       ['X-SocialHub-Signature', 'header'],
@@ -448,9 +468,9 @@ describe('webhooks and callbacks', () => {
     ['channelCreation', 'ChannelCreationTokenPayload'],
     ['channelReactivation', 'ChannelReactivationTokenPayload'],
   ])('%s redirect: GET ?token= whose example decodes to a valid %s', (name, payloadSchema) => {
-    const hook = operations().find((o) => o.name === name);
-    expect(hook?.method).toBe('get');
-    const token = hook?.parameters.find((p) => p.name === 'token');
+    const redirect = hook(name);
+    expect(redirect.method).toBe('get');
+    const token = redirect.parameters.find((p) => p.name === 'token');
     expect(token?.in).toBe('query');
     const tokenSchema = deref(token?.schema);
     expect(tokenSchema.contentSchema).toEqual({ $ref: `#/components/schemas/${payloadSchema}` });
@@ -461,10 +481,9 @@ describe('webhooks and callbacks', () => {
   });
 
   it('the access token returned by POST /channels decodes to a valid ChannelTokenPayload', () => {
-    const create = operations().find((o) => o.operation.operationId === 'createChannel');
-    const media = (deref((create?.operation.responses as JsonObject)['201']).content as JsonObject)[
-      'application/json'
-    ] as JsonObject;
+    const media = (
+      deref((op('createChannel').operation.responses as JsonObject)['201']).content as JsonObject
+    )['application/json'] as JsonObject;
     const channel = deref((media.examples as JsonObject).created).value as JsonObject;
     const payload = decodeJwtPayload(String((channel.endpoint as JsonObject).accessToken));
     expect(payload).toEqual({
@@ -571,7 +590,7 @@ describe('constraints that bite', () => {
     name: string,
     schema: string,
     base: unknown,
-    mutate: (v: any) => void,
+    mutate: (v: Draft) => void,
     path: string,
     keyword: string,
   ];
@@ -1283,7 +1302,7 @@ describe('constraints that bite', () => {
     expect(hasError(result, path, keyword), JSON.stringify(result.errors)).toBe(true);
   });
 
-  type Accepted = [name: string, schema: string, base: unknown, mutate: (v: any) => void];
+  type Accepted = [name: string, schema: string, base: unknown, mutate: (v: Draft) => void];
   const accepted: Accepted[] = [
     [
       'a 10,000-character message',
@@ -1429,11 +1448,11 @@ describe('constraints that bite', () => {
 
   it('uniqueness of action ids lives in `x-unique-by`: plain JSON Schema validators do not see it', () => {
     expect(schemaNamed('TicketActionList')['x-unique-by']).toBe('id');
-    const duplicate = clone(manifest);
+    const duplicate: Draft = clone(manifest);
     duplicate.inbox.ticketActions[3] = {
-      ...duplicate.inbox.ticketActions[2]!,
+      ...duplicate.inbox.ticketActions[2],
       id: 'like-button',
-    } as never;
+    };
     const plain = createValidator({ enforceUniqueBy: false });
     expect(plain('ManifestUpdate', duplicate).valid).toBe(true);
     expect(validate('ManifestUpdate', duplicate).valid).toBe(false);

@@ -109,7 +109,12 @@ export function createValidator(options: ValidatorOptions = {}): Validate {
   const enforceUniqueBy = options.enforceUniqueBy ?? true;
   // strictRequired is off because `anyOf: [{ required: [a] }, { required: [b] }]` (the documented
   // "at least one of" rules) names properties declared by the parent schema, which is standard.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: true,
+    allowUnionTypes: true,
+  });
   addFormats(ajv);
   const schemas = (doc.components as JsonObject).schemas as JsonObject;
   // OpenAPI keywords that are annotations for JSON Schema validation.
@@ -126,14 +131,18 @@ export function createValidator(options: ValidatorOptions = {}): Validate {
       errors: false,
       validate: (property: string, data: unknown[]) => {
         const values = data.map((item) => (isObject(item) ? item[property] : undefined));
-        return new Set(values.filter((v) => v !== undefined)).size === values.filter((v) => v !== undefined).length;
+        return (
+          new Set(values.filter((v) => v !== undefined)).size ===
+          values.filter((v) => v !== undefined).length
+        );
       },
     });
   }
   ajv.addSchema({ $id: SCHEMA_ID, $defs: rewriteRefs(schemas) as JsonObject });
   const cache = new Map<string, ReturnType<typeof ajv.compile>>();
   return (schema, value) => {
-    const target: Json = typeof schema === 'string' ? { $ref: `#/components/schemas/${schema}` } : schema;
+    const target: Json =
+      typeof schema === 'string' ? { $ref: `#/components/schemas/${schema}` } : schema;
     const key = JSON.stringify(target);
     let compiled = cache.get(key);
     if (!compiled) {
@@ -195,7 +204,8 @@ export interface ExampleRef {
 function mediaExamples(where: string, media: JsonObject): ExampleRef[] {
   const out: ExampleRef[] = [];
   const schema = media.schema as Json;
-  if ('example' in media) out.push({ where: `${where} example`, schema, value: media.example as Json });
+  if ('example' in media)
+    out.push({ where: `${where} example`, schema, value: media.example as Json });
   for (const [name, raw] of Object.entries((media.examples as JsonObject | undefined) ?? {})) {
     const example = deref(raw);
     out.push({ where: `${where} examples.${name}`, schema, value: example.value as Json });
@@ -208,7 +218,11 @@ function headerExamples(where: string, headers: JsonObject | undefined): Example
   for (const [name, raw] of Object.entries(headers ?? {})) {
     const header = deref(raw);
     if ('example' in header) {
-      out.push({ where: `${where} header ${name}`, schema: header.schema as Json, value: header.example as Json });
+      out.push({
+        where: `${where} header ${name}`,
+        schema: header.schema as Json,
+        value: header.example as Json,
+      });
     }
   }
   return out;
@@ -224,9 +238,16 @@ export function allExamples(): ExampleRef[] {
     const at = `${kind} ${method.toUpperCase()} ${name}`;
     for (const parameter of parameters) {
       const where = `${at} parameter ${String(parameter.name)}`;
-      if ('example' in parameter) out.push({ where, schema: parameter.schema as Json, value: parameter.example as Json });
-      for (const [exampleName, raw] of Object.entries((parameter.examples as JsonObject | undefined) ?? {})) {
-        out.push({ where: `${where} examples.${exampleName}`, schema: parameter.schema as Json, value: deref(raw).value as Json });
+      if ('example' in parameter)
+        out.push({ where, schema: parameter.schema as Json, value: parameter.example as Json });
+      for (const [exampleName, raw] of Object.entries(
+        (parameter.examples as JsonObject | undefined) ?? {},
+      )) {
+        out.push({
+          where: `${where} examples.${exampleName}`,
+          schema: parameter.schema as Json,
+          value: deref(raw).value as Json,
+        });
       }
     }
     if (operation.requestBody) {
@@ -238,7 +259,9 @@ export function allExamples(): ExampleRef[] {
     for (const [status, raw] of Object.entries(operation.responses as JsonObject)) {
       const response = deref(raw);
       out.push(...headerExamples(`${at} ${status}`, response.headers as JsonObject | undefined));
-      for (const [type, media] of Object.entries((response.content as JsonObject | undefined) ?? {})) {
+      for (const [type, media] of Object.entries(
+        (response.content as JsonObject | undefined) ?? {},
+      )) {
         out.push(...mediaExamples(`${at} ${status} ${type}`, media as JsonObject));
       }
     }
@@ -248,12 +271,14 @@ export function allExamples(): ExampleRef[] {
     const examples = isObject(schema) ? schema.examples : undefined;
     if (!Array.isArray(examples)) continue;
     examples.forEach((value, index) => {
-      out.push({ where: `components.schemas.${name} examples[${index}]`, schema: `#/components/schemas/${name}`, value });
+      out.push({
+        where: `components.schemas.${name} examples[${index}]`,
+        schema: `#/components/schemas/${name}`,
+        value,
+      });
     });
   }
-  return out.map((e) =>
-    typeof e.schema === 'string' ? { ...e, schema: { $ref: e.schema } } : e,
-  );
+  return out.map((e) => (typeof e.schema === 'string' ? { ...e, schema: { $ref: e.schema } } : e));
 }
 
 /** Decodes the payload (middle part) of a JWT without verifying it. */
