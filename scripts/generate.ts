@@ -25,7 +25,9 @@ async function main(): Promise<number> {
   const start = performance.now();
   const { files, report } = await runPipeline();
   const outDir = join(ROOT, PATHS.outDir);
-  const onDisk = (await readdir(outDir).catch(() => [] as string[])).filter((f) => GENERATED.test(f));
+  const onDisk = (await readdir(outDir).catch(() => [] as string[])).filter((f) =>
+    GENERATED.test(f),
+  );
   const produced = new Set(files.map((f) => f.path.slice(PATHS.outDir.length + 1)));
   const extra = onDisk.filter((f) => !produced.has(f));
   const changed: string[] = [];
@@ -58,7 +60,8 @@ async function main(): Promise<number> {
     reportPath,
     `${JSON.stringify({ generatedAt: new Date().toISOString(), totalMs, ...report, files: files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) })) }, null, 2)}\n`,
   );
-  for (const [step, ms] of Object.entries(report.timings)) console.log(`  ${step.padEnd(34)} ${String(ms).padStart(6)} ms`);
+  for (const [step, ms] of Object.entries(report.timings))
+    console.log(`  ${step.padEnd(34)} ${String(ms).padStart(6)} ms`);
   console.log(
     `generate: ${files.length} files (${changed.length} changed, ${extra.length} removed) in ${seconds} s`,
   );

@@ -95,7 +95,9 @@ export function parseCorrections(raw: unknown): Correction[] {
     for (const field of SEED_FIELDS) {
       if (!(field in entry)) fail(`${id}: missing ${field}`);
     }
-    const unknown = Object.keys(entry).filter((k) => !(SEED_FIELDS as readonly string[]).includes(k));
+    const unknown = Object.keys(entry).filter(
+      (k) => !(SEED_FIELDS as readonly string[]).includes(k),
+    );
     if (unknown.length) fail(`${id}: unknown fields ${unknown.join(', ')}`);
     const seedLines = Array.isArray(entry.seedLine) ? entry.seedLine : [entry.seedLine];
     if (!seedLines.every((n) => Number.isInteger(n) && (n as number) > 0)) {
@@ -163,15 +165,21 @@ export function locateCorrection(doc: unknown, correction: Correction): AppliedC
  * Applies the patch corrections to `doc` in place (every correction but
  * `derive-operation-ids`, which `applyOperationIds` handles) and reports where.
  */
-export function applyCorrections(doc: unknown, corrections: readonly Correction[]): AppliedCorrection[] {
+export function applyCorrections(
+  doc: unknown,
+  corrections: readonly Correction[],
+): AppliedCorrection[] {
   // Locate everything first so that one correction cannot hide or create another's target.
   const located = corrections.map((c) => ({ c, at: locateCorrection(doc, c) }));
   for (const { c, at } of located) {
     const { change } = c;
     if (change.kind === 'append') {
-      (getAt(doc, at.appliedAt[0] ?? '').value as unknown[]).push(...structuredClone(change.values));
+      (getAt(doc, at.appliedAt[0] ?? '').value as unknown[]).push(
+        ...structuredClone(change.values),
+      );
     } else if (change.kind === 'set') {
-      for (const pointer of at.appliedAt) parentOf(doc, pointer)[change.key] = structuredClone(change.value);
+      for (const pointer of at.appliedAt)
+        parentOf(doc, pointer)[change.key] = structuredClone(change.value);
     } else if (change.kind === 'replace') {
       // Drop `key` and add the `with` keys; never overwrite a sibling silently.
       for (const pointer of at.appliedAt) {

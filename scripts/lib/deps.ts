@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-type SwaggerParserModule = typeof import('../../packages/schema/node_modules/@apidevtools/swagger-parser');
+type SwaggerParserModule =
+  typeof import('../../packages/schema/node_modules/@apidevtools/swagger-parser');
 type Swagger2OpenapiModule = typeof import('../../packages/schema/node_modules/swagger2openapi');
 type OpenapiTsModule = typeof import('../../packages/schema/node_modules/openapi-typescript');
 type YamlModule = typeof import('../../packages/schema/node_modules/yaml');

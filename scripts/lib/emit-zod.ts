@@ -6,6 +6,7 @@
  * cannot mirror exactly (discriminators, readOnly markers, patternProperties, $defs, object
  * consts) stops generation rather than producing a schema whose type drifts.
  */
+import { requiredBranches, requiredRefinement } from './constraints.ts';
 import { getAt, isObject, type JsonObject, parsePointer } from './json-pointer.ts';
 
 /** The result of emitting one schema expression. */
@@ -45,7 +46,9 @@ export function identifierFor(name: string, suffix: string): string {
 }
 
 function unsupported(ctx: EmitContext, what: string): never {
-  throw new Error(`emit-zod: ${ctx.where}: ${what} is not supported (its type could not mirror openapi-typescript)`);
+  throw new Error(
+    `emit-zod: ${ctx.where}: ${what} is not supported (its type could not mirror openapi-typescript)`,
+  );
 }
 
 const UNKNOWN: Emitted = { code: 'z.unknown()', primitive: false, forward: false };
@@ -55,7 +58,8 @@ function indent(code: string): string {
 }
 
 function literal(value: unknown, ctx: EmitContext): string {
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return JSON.stringify(value);
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+    return JSON.stringify(value);
   return unsupported(ctx, `the non-primitive literal ${JSON.stringify(value)}`);
 }
 
@@ -124,8 +128,10 @@ function stringSchema(s: JsonObject, ctx: EmitContext): string {
 function numberSchema(s: JsonObject): string {
   let code = s.type === 'integer' ? 'z.int()' : 'z.number()';
   // OpenAPI 3.0 spells exclusive bounds as booleans beside minimum/maximum, 3.1 as numbers.
-  if (typeof s.minimum === 'number') code += s.exclusiveMinimum === true ? `.gt(${s.minimum})` : `.gte(${s.minimum})`;
-  if (typeof s.maximum === 'number') code += s.exclusiveMaximum === true ? `.lt(${s.maximum})` : `.lte(${s.maximum})`;
+  if (typeof s.minimum === 'number')
+    code += s.exclusiveMinimum === true ? `.gt(${s.minimum})` : `.gte(${s.minimum})`;
+  if (typeof s.maximum === 'number')
+    code += s.exclusiveMaximum === true ? `.lt(${s.maximum})` : `.lte(${s.maximum})`;
   if (typeof s.exclusiveMinimum === 'number') code += `.gt(${s.exclusiveMinimum})`;
   if (typeof s.exclusiveMaximum === 'number') code += `.lt(${s.exclusiveMaximum})`;
   if (typeof s.multipleOf === 'number') code += `.multipleOf(${s.multipleOf})`;
@@ -155,15 +161,24 @@ function objectSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
   const extra = s.additionalProperties;
   let index: Emitted | undefined;
   if (extra === true || (isObject(extra) && Object.keys(extra).length === 0)) index = UNKNOWN;
-  else if (isObject(extra)) index = emitSchema(extra, { ...ctx, where: `${ctx.where}/additionalProperties` });
+  else if (isObject(extra))
+    index = emitSchema(extra, { ...ctx, where: `${ctx.where}/additionalProperties` });
   // `object` is the module's helper: z.looseObject at run time, typed as z.object.
   const factory = extra === false ? 'z.strictObject' : 'object';
   const shape = hasProperties
-    ? { code: `${factory}({\n  ${lines.map(indent).join(',\n  ')},\n})`, primitive: false, forward: false }
+    ? {
+        code: `${factory}({\n  ${lines.map(indent).join(',\n  ')},\n})`,
+        primitive: false,
+        forward: false,
+      }
     : undefined;
   if (!index) return shape;
   if (index.forward) unsupported(ctx, 'a recursive additionalProperties schema');
-  const record: Emitted = { code: `z.record(z.string(), ${index.code})`, primitive: false, forward: false };
+  const record: Emitted = {
+    code: `z.record(z.string(), ${index.code})`,
+    primitive: false,
+    forward: false,
+  };
   if (!shape) return record;
   // `{ props } & { [key: string]: T }`, checked as TypeScript reads it: the record half checks
   // every value, the listed properties included, against T.
@@ -195,7 +210,10 @@ function coreSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
       return { code: 'z.boolean()', primitive: true, forward: false };
     case 'array': {
       if (s.prefixItems || Array.isArray(s.items)) unsupported(ctx, 'tuple arrays');
-      const item = s.items === undefined ? UNKNOWN : emitSchema(s.items, { ...ctx, where: `${ctx.where}/items` });
+      const item =
+        s.items === undefined
+          ? UNKNOWN
+          : emitSchema(s.items, { ...ctx, where: `${ctx.where}/items` });
       let code = `z.array(${item.code})`;
       if (typeof s.minItems === 'number') code += `.min(${s.minItems})`;
       if (typeof s.maxItems === 'number') code += `.max(${s.maxItems})`;
@@ -208,7 +226,8 @@ function coreSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
 
 /** Emits a zod expression for one schema object (or boolean schema). */
 export function emitSchema(schema: unknown, ctx: EmitContext): Emitted {
-  if (schema === undefined || schema === false) return { code: 'z.never()', primitive: true, forward: false };
+  if (schema === undefined || schema === false)
+    return { code: 'z.never()', primitive: true, forward: false };
   if (schema === true) return UNKNOWN;
   if (!isObject(schema)) return unsupported(ctx, `the schema ${JSON.stringify(schema)}`);
   const s = schema;
@@ -222,7 +241,12 @@ export function emitSchema(schema: unknown, ctx: EmitContext): Emitted {
   if (s.const !== undefined && s.const !== null) {
     return { code: `z.literal(${literal(s.const, ctx)})`, primitive: true, forward: false };
   }
-  if (Array.isArray(s.enum) && s.type !== 'object' && !('properties' in s) && !('additionalProperties' in s)) {
+  if (
+    Array.isArray(s.enum) &&
+    s.type !== 'object' &&
+    !('properties' in s) &&
+    !('additionalProperties' in s)
+  ) {
     const values = [...s.enum];
     const nullable = (Array.isArray(s.type) && s.type.includes('null')) || s.nullable === true;
     if (nullable && !values.includes(null)) values.push(null);
@@ -247,32 +271,54 @@ export function emitSchema(schema: unknown, ctx: EmitContext): Emitted {
       const props = isObject(target) && isObject(target.properties) ? target.properties : undefined;
       // openapi-typescript wraps such a ref in WithRequired<...>, or Omit<...> when the target has
       // a discriminator; neither is mirrored.
-      if (props && parentRequired.some((k) => k in props)) unsupported({ ...ctx, where }, 'allOf $ref made required by its parent');
-      if (ctx.discriminated.has(item.$ref)) unsupported({ ...ctx, where }, 'allOf $ref to a discriminated schema');
+      if (props && parentRequired.some((k) => k in props))
+        unsupported({ ...ctx, where }, 'allOf $ref made required by its parent');
+      if (ctx.discriminated.has(item.$ref))
+        unsupported({ ...ctx, where }, 'allOf $ref to a discriminated schema');
       return ref(item.$ref, { ...ctx, where });
     }
-    const itemRequired = [...parentRequired, ...(isObject(item) && Array.isArray(item.required) ? item.required : [])];
-    return emitSchema(isObject(item) ? { ...item, required: itemRequired } : item, { ...ctx, where });
+    const itemRequired = [
+      ...parentRequired,
+      ...(isObject(item) && Array.isArray(item.required) ? item.required : []),
+    ];
+    return emitSchema(isObject(item) ? { ...item, required: itemRequired } : item, {
+      ...ctx,
+      where,
+    });
   });
   let result: Emitted | undefined;
   if (parts.length || allOfParts.length) {
     result = intersection([...parts, ...(allOfParts.length ? [intersection(allOfParts)] : [])]);
   }
-  const anyOf = Array.isArray(s.anyOf) ? s.anyOf : [];
+  // Branches that only list `required` keys refine instead of widening (see constraints.ts).
+  const anyOfRequired = requiredBranches(s.anyOf);
+  const oneOfRequired = requiredBranches(s.oneOf);
+  const anyOf = Array.isArray(s.anyOf) && !anyOfRequired ? s.anyOf : [];
   if (anyOf.length) {
-    const options = anyOf.map((item, i) => emitSchema(item, { ...ctx, where: `${ctx.where}/anyOf/${i}` }));
+    const options = anyOf.map((item, i) =>
+      emitSchema(item, { ...ctx, where: `${ctx.where}/anyOf/${i}` }),
+    );
     result = union([...(result ? [result] : []), ...options]);
   }
-  const oneOf = Array.isArray(s.oneOf) ? s.oneOf : [];
+  const oneOf = Array.isArray(s.oneOf) && !oneOfRequired ? s.oneOf : [];
   if (oneOf.length) {
-    const options = oneOf.map((item, i) => emitSchema(item, { ...ctx, where: `${ctx.where}/oneOf/${i}` }));
+    const options = oneOf.map((item, i) =>
+      emitSchema(item, { ...ctx, where: `${ctx.where}/oneOf/${i}` }),
+    );
     result = options.every((o) => o.primitive)
       ? union([...(result ? [result] : []), ...options])
       : intersection([...(result ? [result] : []), union(options)]);
   }
   // openapi-typescript: nothing to build from → Record<string, unknown> when `type` is set
   // (emptyObjectsUnknown), else unknown.
-  result ??= 'type' in s ? { code: 'z.record(z.string(), z.unknown())', primitive: false, forward: false } : UNKNOWN;
+  result ??=
+    'type' in s
+      ? { code: 'z.record(z.string(), z.unknown())', primitive: false, forward: false }
+      : UNKNOWN;
+  if (anyOfRequired)
+    result = { ...result, code: result.code + requiredRefinement('anyOf', anyOfRequired) };
+  if (oneOfRequired)
+    result = { ...result, code: result.code + requiredRefinement('oneOf', oneOfRequired) };
   if (result !== UNKNOWN && s.nullable === true) {
     result = { code: `${result.code}.nullable()`, primitive: false, forward: result.forward };
   }
@@ -302,7 +348,13 @@ export function orderSchemas(schemas: JsonObject): string[] {
     state.set(name, 'visiting');
     for (const r of [...schemaRefs(schemas[name])].sort()) {
       const tokens = parsePointer(r.slice(1));
-      if (tokens[0] === 'components' && tokens[1] === 'schemas' && tokens[2] && tokens[2] in schemas) visit(tokens[2]);
+      if (
+        tokens[0] === 'components' &&
+        tokens[1] === 'schemas' &&
+        tokens[2] &&
+        tokens[2] in schemas
+      )
+        visit(tokens[2]);
     }
     state.set(name, 'done');
     order.push(name);

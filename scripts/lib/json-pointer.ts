@@ -54,7 +54,7 @@ export function walk(
 ): void {
   if (Array.isArray(doc)) {
     visit(doc, tokens);
-    doc.forEach((item, i) => walk(item, visit, [...tokens, String(i)]));
+    for (const [i, item] of doc.entries()) walk(item, visit, [...tokens, String(i)]);
   } else if (isObject(doc)) {
     visit(doc, tokens);
     for (const [key, value] of Object.entries(doc)) walk(value, visit, [...tokens, key]);

@@ -12,7 +12,16 @@
 import { isObject } from './json-pointer.ts';
 
 /** HTTP methods an OpenAPI path item can hold, in document order. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
 
 function pascal(text: string): string {
   return text

@@ -25,11 +25,16 @@ export interface OperationInfo {
 }
 
 /** Follows `$ref`s (local ones only) until a non-reference, returning it and its pointer. */
-export function resolveRef(doc: JsonObject, value: unknown, pointer: string): { value: unknown; pointer: string } {
+export function resolveRef(
+  doc: JsonObject,
+  value: unknown,
+  pointer: string,
+): { value: unknown; pointer: string } {
   let current = value;
   let at = pointer;
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20 || !current.$ref.startsWith('#')) throw new Error(`cannot resolve ${current.$ref} at ${at}`);
+    if (hops > 20 || !current.$ref.startsWith('#'))
+      throw new Error(`cannot resolve ${current.$ref} at ${at}`);
     at = current.$ref;
     const found = getAt(doc, current.$ref.slice(1));
     if (!found.found) throw new Error(`dangling $ref ${current.$ref}`);
@@ -50,7 +55,10 @@ function parametersOf(doc: JsonObject, list: unknown, pointer: string): Resolved
       in: value.in as ResolvedParameter['in'],
       required: value.required === true,
       schema: value.schema,
-      schemaRef: isObject(value.schema) && typeof value.schema.$ref === 'string' ? value.schema.$ref : `${at}/schema`,
+      schemaRef:
+        isObject(value.schema) && typeof value.schema.$ref === 'string'
+          ? value.schema.$ref
+          : `${at}/schema`,
     };
   });
 }
@@ -72,8 +80,18 @@ export function listOperations(doc: JsonObject): OperationInfo[] {
       const pointer = `#${itemPointer}/${method}`;
       const own = parametersOf(doc, operation.parameters, `${pointer}/parameters`);
       // An operation parameter overrides a path-level one of the same name and location.
-      const merged = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
-      result.push({ method, path, operationId: operation.operationId, operation, parameters: merged, pointer });
+      const merged = [
+        ...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)),
+        ...own,
+      ];
+      result.push({
+        method,
+        path,
+        operationId: operation.operationId,
+        operation,
+        parameters: merged,
+        pointer,
+      });
     }
   }
   return result;
@@ -134,7 +152,8 @@ export function emitOperationsModule(options: {
       `path: ${JSON.stringify(op.path)}`,
       `operationId: ${JSON.stringify(op.operationId)}`,
     ];
-    if (typeof op.operation.summary === 'string') lines.push(`summary: ${JSON.stringify(op.operation.summary)}`);
+    if (typeof op.operation.summary === 'string')
+      lines.push(`summary: ${JSON.stringify(op.operation.summary)}`);
     const tags = Array.isArray(op.operation.tags) ? op.operation.tags : [];
     lines.push(`tags: ${JSON.stringify(tags)}`);
     lines.push(
@@ -146,7 +165,11 @@ export function emitOperationsModule(options: {
         .join(',')}${op.parameters.length ? '\n    ' : ''}]`,
     );
     if (op.operation.requestBody) {
-      const { value, pointer } = resolveRef(doc, op.operation.requestBody, `${op.pointer}/requestBody`);
+      const { value, pointer } = resolveRef(
+        doc,
+        op.operation.requestBody,
+        `${op.pointer}/requestBody`,
+      );
       const body = isObject(value) ? value : {};
       const media = pickMediaType(body.content);
       if (media) {
@@ -159,13 +182,22 @@ export function emitOperationsModule(options: {
     }
     const responses = isObject(op.operation.responses) ? op.operation.responses : {};
     const responseLines = Object.entries(responses).map(([status, raw]) => {
-      const { value, pointer } = resolveRef(doc, raw, `${op.pointer}${formatPointer(['responses', status])}`);
+      const { value, pointer } = resolveRef(
+        doc,
+        raw,
+        `${op.pointer}${formatPointer(['responses', status])}`,
+      );
       const response = isObject(value) ? value : {};
       const media = pickMediaType(response.content);
-      const parts = [`description: ${JSON.stringify(typeof response.description === 'string' ? response.description : '')}`];
+      const parts = [
+        `description: ${JSON.stringify(typeof response.description === 'string' ? response.description : '')}`,
+      ];
       if (media?.media.schema !== undefined) {
         const schemaPointer = `${pointer}${formatPointer(['content', media.type, 'schema'])}`;
-        parts.push(`contentType: ${JSON.stringify(media.type)}`, `schema: ${schemaEntry(media.media.schema, schemaPointer, names)}`);
+        parts.push(
+          `contentType: ${JSON.stringify(media.type)}`,
+          `schema: ${schemaEntry(media.media.schema, schemaPointer, names)}`,
+        );
       }
       return `\n      ${JSON.stringify(status)}: { ${parts.join(', ')} }`;
     });

@@ -1,11 +1,24 @@
 /** Builds a `*.zod.gen.ts` module: every component schema, then each operation's body, query and path. */
-import { type EmitContext, emitSchema, identifierFor, orderSchemas, propertyKey } from './emit-zod.ts';
+import {
+  type EmitContext,
+  emitSchema,
+  identifierFor,
+  orderSchemas,
+  propertyKey,
+} from './emit-zod.ts';
 import { formatPointer, isObject, type JsonObject } from './json-pointer.ts';
-import { listOperations, pickMediaType, type ResolvedParameter, resolveRef, zodNamesFor } from './operations.ts';
+import {
+  listOperations,
+  pickMediaType,
+  type ResolvedParameter,
+  resolveRef,
+  zodNamesFor,
+} from './operations.ts';
 
 /** `#/components/schemas/X` → `XSchema`, checked to be unique. */
 export function schemaConstNames(doc: JsonObject): Map<string, string> {
-  const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+  const schemas =
+    isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   const names = new Map<string, string>();
   const taken = new Map<string, string>();
   for (const name of Object.keys(schemas)) {
@@ -30,7 +43,15 @@ function jsdoc(text: unknown, fallback: string): string {
  * Output types stay those of the plain schema.
  */
 function parameterValue(schema: unknown, ctx: EmitContext): string {
-  if (isObject(schema) && !('$ref' in schema) && !schema.enum && !schema.nullable && !schema.allOf && !schema.anyOf && !schema.oneOf) {
+  if (
+    isObject(schema) &&
+    !('$ref' in schema) &&
+    !schema.enum &&
+    !schema.nullable &&
+    !schema.allOf &&
+    !schema.anyOf &&
+    !schema.oneOf
+  ) {
     if (schema.type === 'number' || schema.type === 'integer') {
       const plain = emitSchema(schema, ctx).code.replace(/^z\.(int|number)\(\)/, '');
       return `z.coerce.number()${schema.type === 'integer' ? '.int()' : ''}${plain}`;
@@ -68,7 +89,8 @@ export function emitZodModule(options: {
   names: Map<string, string>;
 }): string {
   const { doc, discriminated, header, title, names } = options;
-  const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+  const schemas =
+    isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   const defined = new Set<string>();
   const ctx = (where: string): EmitContext => ({ doc, names, defined, where, discriminated });
   const blocks: string[] = [];
@@ -77,29 +99,43 @@ export function emitZodModule(options: {
     const id = names.get(pointer) as string;
     const schema = schemas[name];
     const emitted = emitSchema(schema, ctx(pointer));
-    if (emitted.forward) throw new Error(`zod-module: ${pointer} is recursive outside an object property`);
+    if (emitted.forward)
+      throw new Error(`zod-module: ${pointer} is recursive outside an object property`);
     defined.add(id);
     const description = isObject(schema) ? schema.description : undefined;
-    blocks.push(`${jsdoc(description, `\`${name}\` (components.schemas) of the ${title}.`)}\nexport const ${id} = ${emitted.code};`);
+    blocks.push(
+      `${jsdoc(description, `\`${name}\` (components.schemas) of the ${title}.`)}\nexport const ${id} = ${emitted.code};`,
+    );
   }
   let usesCsv = false;
   for (const op of listOperations(doc)) {
     const zod = zodNamesFor(op, doc);
     const route = `${op.method.toUpperCase()} ${op.path}`;
     if (zod.body) {
-      const { value, pointer } = resolveRef(doc, op.operation.requestBody, `${op.pointer}/requestBody`);
+      const { value, pointer } = resolveRef(
+        doc,
+        op.operation.requestBody,
+        `${op.pointer}/requestBody`,
+      );
       const media = isObject(value) ? pickMediaType(value.content) : undefined;
       const where = `${pointer}${formatPointer(['content', media?.type ?? '', 'schema'])}`;
       const emitted = emitSchema(media?.media.schema, ctx(where));
-      blocks.push(`/** Request body of \`${route}\`. */\nexport const ${zod.body} = ${emitted.code};`);
+      blocks.push(
+        `/** Request body of \`${route}\`. */\nexport const ${zod.body} = ${emitted.code};`,
+      );
     }
-    for (const [kind, location] of [['query', 'query'], ['path', 'path']] as const) {
+    for (const [kind, location] of [
+      ['query', 'query'],
+      ['path', 'path'],
+    ] as const) {
       const name = zod[kind];
       if (!name) continue;
       const params = op.parameters.filter((p) => p.in === location);
       const code = parametersObject(params, ctx(`${op.pointer}/parameters`));
       usesCsv ||= code.includes('splitCsv');
-      blocks.push(`/** ${location === 'query' ? 'Query' : 'Path'} parameters of \`${route}\`. */\nexport const ${name} = ${code};`);
+      blocks.push(
+        `/** ${location === 'query' ? 'Query' : 'Path'} parameters of \`${route}\`. */\nexport const ${name} = ${code};`,
+      );
     }
   }
   const helper = usesCsv
