@@ -23,7 +23,7 @@ function delivery(targetBytes: number): string {
     networkItemId: `cf-${String(i).padStart(4, '0')}`,
     type: 'reply',
     actionId: 'reply',
-    payload: { followupId: '5eb47b16a545b82b5b522cd4', text: 'Hi Anna, thank you for your mail' },
+    payload: { followupId: '2b9c4f0e-6d1a-4e8b-9f3c-5a7d1e2f4b6c', text: "Hi Anna, we're on it" },
     time: 1588886294126,
     uuid: `8f0f7c1e-3a4b-4c5d-9e6f-${String(i).padStart(12, '0')}`,
   });

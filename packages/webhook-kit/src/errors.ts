@@ -1,6 +1,7 @@
 /** Machine-readable codes of the errors this package throws. */
 export type WebhookErrorCode =
   | 'missing_header'
+  | 'missing_parameter'
   | 'malformed_timestamp'
   | 'timestamp_outside_tolerance'
   | 'invalid_signature'
@@ -35,6 +36,16 @@ export class MissingHeaderError extends WebhookKitError {
   constructor(header: string) {
     super('missing_header', 400, `missing header ${header}`);
     this.header = header;
+  }
+}
+
+/** A required query parameter (`channelId`, `token`) is absent or empty. */
+export class MissingParameterError extends WebhookKitError {
+  override readonly name = 'MissingParameterError';
+  readonly parameter: string;
+  constructor(parameter: string) {
+    super('missing_parameter', 400, `missing query parameter ${parameter}`);
+    this.parameter = parameter;
   }
 }
 

@@ -58,7 +58,7 @@ export interface ProcessResult {
 }
 
 /** Options shared by every `createWebhookHandler`. */
-export type RouterOptions<Events extends Record<string, unknown>> = SecretOptions & {
+export type RouterOptions<Events extends object> = SecretOptions & {
   /** One handler per event type; types without a handler are acknowledged and skipped. */
   on: { [K in keyof Events & string]?: (event: Events[K], context: EventContext<K>) => unknown };
   /** Called for event types this version does not know; SocialHub says to log and skip them. */
@@ -132,7 +132,7 @@ const defaultOnError = (error: WebhookKitError) => {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Builds a router on a table of event schemas keyed `<group>.<type>`. */
-export function createRouter<Events extends Record<string, unknown>>(
+export function createRouter<Events extends object>(
   schemas: { [K in keyof Events & string]: EventSchema<Events[K]> },
   options: RouterOptions<Events>,
 ): WebhookHandler {

@@ -1,0 +1,57 @@
+import { CHALLENGE_HEADER, SIGNED_GET_BODY } from '../constants.js';
+import { verifyDelivery } from '../core.js';
+import { MissingParameterError } from '../errors.js';
+import type { Template } from '../events.js';
+import {
+  answerErrors,
+  jsonResponse,
+  type KitHandler,
+  methodNotAllowed,
+  searchParams,
+} from '../http.js';
+import type { SecretOptions } from '../verify.js';
+
+/** Options of `createTemplatesHandler`. */
+export type TemplatesHandlerOptions = SecretOptions & {
+  /** The templates offered for one channel. */
+  templates: (context: { channelId: string }) => readonly Template[] | Promise<readonly Template[]>;
+  /** @default 300000 (5 minutes, either direction) */
+  toleranceMs?: number;
+  /** @default Date.now */
+  now?: () => number;
+};
+
+/**
+ * Answers SocialHub's templates callback (`GET <templates.url>?channelId=`) for `template_reply`
+ * actions: verifies the signature (over the empty body, see `SIGNED_GET_BODY`) and answers with
+ * the integration's templates. Serve it with any adapter.
+ * @example
+ * const templates = createTemplatesHandler({
+ *   secret,
+ *   templates: async ({ channelId }) => [
+ *     { name: 'Greeting', networkId: 'greeting', variables: { firstName: { type: 'string' } },
+ *       text: { en: 'Hello {{firstName}}', de: 'Hallo {{firstName}}' } },
+ *   ],
+ * });
+ */
+export function createTemplatesHandler(options: TemplatesHandlerOptions): KitHandler {
+  const verifyOptions = {
+    ...(options.secrets ? { secrets: options.secrets } : { secret: options.secret as string }),
+    toleranceMs: options.toleranceMs,
+    now: options.now,
+  };
+  return {
+    // A GET carries no body; anything larger than a stray newline is not SocialHub's.
+    maxBodyBytes: 1024,
+    async handle(request) {
+      if (request.method !== 'GET') return methodNotAllowed(['GET']);
+      return answerErrors(async () => {
+        const challenge = await verifyDelivery(SIGNED_GET_BODY, request.headers, verifyOptions);
+        const channelId = searchParams(request.url).get('channelId');
+        if (!channelId) throw new MissingParameterError('channelId');
+        const templates = await options.templates({ channelId });
+        return jsonResponse(200, templates, { [CHALLENGE_HEADER]: challenge });
+      });
+    },
+  };
+}
