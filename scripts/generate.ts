@@ -7,9 +7,6 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PATHS, ROOT, runPipeline } from './lib/pipeline.ts';
 
-/** Where the last run's report goes (git-ignored; read by scripts/summary.ts). */
-export const REPORT_FILE = 'packages/schema/.tmp/generate-report.json';
-
 const GENERATED = /\.gen\.(ts|json)$/;
 
 async function readOrNull(file: string): Promise<string | null> {
@@ -54,7 +51,7 @@ async function main(): Promise<number> {
   }
   for (const name of extra) await rm(join(outDir, name));
   const totalMs = Math.round(performance.now() - start);
-  const reportPath = join(ROOT, REPORT_FILE);
+  const reportPath = join(ROOT, PATHS.report);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(
     reportPath,

@@ -7,10 +7,12 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 type SwaggerParserModule =
-  typeof import('../../packages/schema/node_modules/@apidevtools/swagger-parser');
-type Swagger2OpenapiModule = typeof import('../../packages/schema/node_modules/swagger2openapi');
-type OpenapiTsModule = typeof import('../../packages/schema/node_modules/openapi-typescript');
-type YamlModule = typeof import('../../packages/schema/node_modules/yaml');
+  typeof import('../../packages/schema/node_modules/@apidevtools/swagger-parser/lib/index.js');
+type Swagger2OpenapiModule =
+  typeof import('../../packages/schema/node_modules/@types/swagger2openapi/index.js');
+type OpenapiTsModule =
+  typeof import('../../packages/schema/node_modules/openapi-typescript/dist/index.mjs');
+type YamlModule = typeof import('../../packages/schema/node_modules/yaml/dist/index.js');
 
 const requireFromSchema = createRequire(
   new URL('../../packages/schema/package.json', import.meta.url),

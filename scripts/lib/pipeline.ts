@@ -30,6 +30,8 @@ export const PATHS = {
   api2Corrections: 'specs/socialhub-api2.corrections.yaml',
   publicSpec: 'specs/socialhub-public.yaml',
   outDir: 'packages/schema/src/generated',
+  /** The last run's report (git-ignored; read by scripts/summary.ts). */
+  report: 'packages/schema/.tmp/generate-report.json',
 } as const;
 
 /** One generated file. */
@@ -146,7 +148,7 @@ async function typesModule(deps: GeneratorDeps, doc: JsonObject, header: string)
     defaultNonNullable: false,
     // `readOnly` would become a TypeScript `readonly` modifier, which says "not reassigned", not
     // "response only", and which no zod schema can infer; the JSDoc keeps the description.
-    transformProperty: (property) =>
+    transformProperty: (property: ts.PropertySignature) =>
       property.modifiers?.length
         ? ts.factory.createPropertySignature(
             undefined,
