@@ -141,6 +141,9 @@ export function emitZodModule(options: {
   const helper = usesCsv
     ? `\n/** Splits a comma-separated query value; arrays and other values pass through. */\nconst splitCsv = (value: unknown): unknown => (typeof value === 'string' ? value.split(',') : value);\n`
     : '';
+  const exported = blocks.flatMap((b) => /export const (\w+)/.exec(b)?.slice(1) ?? []);
+  const clash = exported.filter((name, i) => exported.indexOf(name) !== i);
+  if (clash.length) throw new Error(`zod-module: export names used twice: ${clash.join(', ')}`);
   const body = blocks.join('\n\n');
   const object = body.includes('object({')
     ? `\n/** \`z.looseObject\` typed as \`z.object\`: unknown keys are kept at run time, the type lists the documented ones (as openapi-typescript's does). */\nconst object = <T extends z.core.$ZodLooseShape>(shape: T) =>\n  z.looseObject(shape) as unknown as z.ZodObject<z.core.util.Writeable<T>, z.core.$strip>;\n`
