@@ -16,7 +16,7 @@ import {
   type KitResponse,
   methodNotAllowed,
 } from './http.js';
-import type { RawBody, SecretOptions } from './verify.js';
+import { type RawBody, type SecretOptions, secretList } from './verify.js';
 
 /** Anything with zod's `safeParse`: the generated event schemas. */
 export interface EventSchema<T> {
@@ -136,12 +136,8 @@ export function createRouter<Events extends object>(
   schemas: { [K in keyof Events & string]: EventSchema<Events[K]> },
   options: RouterOptions<Events>,
 ): WebhookHandler {
-  const verifyOptions = {
-    ...(options.secrets ? { secrets: options.secrets } : { secret: options.secret as string }),
-    toleranceMs: options.toleranceMs,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    now: options.now,
-  };
+  secretList(options); // fail at start-up, not on the first delivery
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const mode = options.mode ?? 'respond-first';
   const dedupe =
     options.dedupe === false ? undefined : (options.dedupe ?? createMemoryDedupeStore());
@@ -224,7 +220,7 @@ export function createRouter<Events extends object>(
   }
 
   async function receive(rawBody: RawBody, headers: HeadersInput): Promise<ReceivedDelivery> {
-    const challenge = await verifyDelivery(rawBody, headers, verifyOptions);
+    const challenge = await verifyDelivery(rawBody, headers, options);
     const envelope = parseEnvelope(rawBody);
     // verifyDelivery has checked that this header holds an integer.
     const timestamp = Number(readHeader(headers, TIMESTAMP_HEADER));
@@ -254,5 +250,5 @@ export function createRouter<Events extends object>(
     });
   }
 
-  return { handle, receive, maxBodyBytes: verifyOptions.maxBodyBytes };
+  return { handle, receive, maxBodyBytes };
 }

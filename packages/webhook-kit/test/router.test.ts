@@ -300,6 +300,11 @@ describe('createWebhookHandler', () => {
     }
   });
 
+  it('refuses to start without a usable secret', () => {
+    expect(() => createWebhookHandler({ secrets: [], on: {} })).toThrow(TypeError);
+    expect(() => createWebhookHandler({ secret: '', on: {} })).toThrow(/non-empty/);
+  });
+
   it('accepts any secret of a rotation list', async () => {
     const webhooks = createWebhookHandler({
       secrets: ['the-next-secret-of-at-least-32-chars', secret],

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { PayloadTooLargeError } from '../errors.js';
 import { answerErrors, errorResponse, type KitHandler, type KitResponse } from '../http.js';
 
@@ -29,18 +29,8 @@ export function createFastifyPlugin(
       done(null, body),
     );
 
-    const send = (
-      reply: {
-        code(n: number): unknown;
-        headers(h: Record<string, string>): unknown;
-        send(b?: string): unknown;
-      },
-      response: KitResponse,
-    ) => {
-      reply.code(response.status);
-      reply.headers(response.headers);
-      return reply.send(response.body);
-    };
+    const send = (reply: FastifyReply, response: KitResponse) =>
+      reply.code(response.status).headers(response.headers).send(response.body);
 
     instance.setErrorHandler((error: { code?: string; statusCode?: number }, _request, reply) => {
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -9,7 +9,7 @@ import {
   methodNotAllowed,
   searchParams,
 } from '../http.js';
-import type { SecretOptions } from '../verify.js';
+import { type SecretOptions, secretList } from '../verify.js';
 
 /** Options of `createTemplatesHandler`. */
 export type TemplatesHandlerOptions = SecretOptions & {
@@ -35,18 +35,14 @@ export type TemplatesHandlerOptions = SecretOptions & {
  * });
  */
 export function createTemplatesHandler(options: TemplatesHandlerOptions): KitHandler {
-  const verifyOptions = {
-    ...(options.secrets ? { secrets: options.secrets } : { secret: options.secret as string }),
-    toleranceMs: options.toleranceMs,
-    now: options.now,
-  };
+  secretList(options); // fail at start-up, not on the first request
   return {
     // A GET carries no body; anything larger than a stray newline is not SocialHub's.
     maxBodyBytes: 1024,
     async handle(request) {
       if (request.method !== 'GET') return methodNotAllowed(['GET']);
       return answerErrors(async () => {
-        const challenge = await verifyDelivery(SIGNED_GET_BODY, request.headers, verifyOptions);
+        const challenge = await verifyDelivery(SIGNED_GET_BODY, request.headers, options);
         const channelId = searchParams(request.url).get('channelId');
         if (!channelId) throw new MissingParameterError('channelId');
         const templates = await options.templates({ channelId });
