@@ -30,7 +30,21 @@ export interface EmitContext {
   where: string;
   /** Pointers of schemas that carry a discriminator (openapi-typescript's scanDiscriminators). */
   discriminated: ReadonlySet<string>;
+  /** The openapi-typescript type of the value here, when it can be named (for depth cuts). */
+  typePath?: string | undefined;
+  /** Objects and arrays around this point since the last cut. */
+  depth?: number;
+  /** Hoists an object schema into its own constant typed as `typePath`; returns the expression to use. */
+  cut?: (code: string, typePath: string) => string;
 }
+
+/**
+ * Inferred zod types are nested mapped types, and TypeScript stops instantiating them about ten
+ * objects or arrays deep (TS2589). An object this deep is moved into a constant of its own and
+ * read through its openapi-typescript type, so every `z.infer` stays shallow; the module lists
+ * each cut with both types so the type tests still compare them.
+ */
+export const CUT_DEPTH = 6;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -144,10 +158,22 @@ function objectSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
   if (s.patternProperties || s.$defs) unsupported(ctx, 'patternProperties / $defs');
   if (!(hasProperties || s.additionalProperties)) return undefined;
   const required = Array.isArray(s.required) ? s.required : [];
+  const extra = s.additionalProperties;
+  const cutting =
+    hasProperties &&
+    !(extra && extra !== false) &&
+    ctx.cut &&
+    ctx.typePath &&
+    (ctx.depth ?? 0) >= CUT_DEPTH;
   const lines: string[] = [];
   for (const [key, value] of Object.entries(properties)) {
     if (!isObject(value) && typeof value !== 'boolean') unsupported(ctx, `the property ${key}`);
-    const inner = emitSchema(value, { ...ctx, where: `${ctx.where}/properties/${key}` });
+    const inner = emitSchema(value, {
+      ...ctx,
+      where: `${ctx.where}/properties/${key}`,
+      typePath: ctx.typePath && `NonNullable<${ctx.typePath}>[${JSON.stringify(key)}]`,
+      depth: cutting ? 1 : (ctx.depth ?? 0) + 1,
+    });
     const code = required.includes(key) ? inner.code : `${inner.code}.optional()`;
     // A getter defers reading a constant defined further down (recursion, zod 4 style).
     lines.push(
@@ -158,16 +184,24 @@ function objectSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
   }
   // openapi-typescript: additionalProperties true or {} → `[key: string]: unknown`; a schema →
   // `[key: string]: T`; false or absent → no index signature.
-  const extra = s.additionalProperties;
   let index: Emitted | undefined;
   if (extra === true || (isObject(extra) && Object.keys(extra).length === 0)) index = UNKNOWN;
   else if (isObject(extra))
-    index = emitSchema(extra, { ...ctx, where: `${ctx.where}/additionalProperties` });
+    index = emitSchema(extra, {
+      ...ctx,
+      where: `${ctx.where}/additionalProperties`,
+      typePath: undefined,
+      depth: (ctx.depth ?? 0) + 1,
+    });
   // `object` is the module's helper: z.looseObject at run time, typed as z.object.
   const factory = extra === false ? 'z.strictObject' : 'object';
+  const objectCode = `${factory}({\n  ${lines.map(indent).join(',\n  ')},\n})`;
   const shape = hasProperties
     ? {
-        code: `${factory}({\n  ${lines.map(indent).join(',\n  ')},\n})`,
+        code:
+          cutting && ctx.cut && ctx.typePath
+            ? ctx.cut(objectCode, `NonNullable<${ctx.typePath}>`)
+            : objectCode,
         primitive: false,
         forward: false,
       }
@@ -194,7 +228,7 @@ function coreSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
       type.map((t) =>
         t === 'null' || t === null
           ? { code: 'z.null()', primitive: true, forward: false }
-          : emitSchema({ ...s, type: t }, ctx),
+          : emitSchema({ ...s, type: t }, { ...ctx, typePath: undefined }),
       ),
     );
   }
@@ -213,7 +247,12 @@ function coreSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
       const item =
         s.items === undefined
           ? UNKNOWN
-          : emitSchema(s.items, { ...ctx, where: `${ctx.where}/items` });
+          : emitSchema(s.items, {
+              ...ctx,
+              where: `${ctx.where}/items`,
+              typePath: ctx.typePath && `NonNullable<${ctx.typePath}>[number]`,
+              depth: (ctx.depth ?? 0) + 1,
+            });
       let code = `z.array(${item.code})`;
       if (typeof s.minItems === 'number') code += `.min(${s.minItems})`;
       if (typeof s.maxItems === 'number') code += `.max(${s.maxItems})`;
@@ -225,7 +264,10 @@ function coreSchema(s: JsonObject, ctx: EmitContext): Emitted | undefined {
 }
 
 /** Emits a zod expression for one schema object (or boolean schema). */
-export function emitSchema(schema: unknown, ctx: EmitContext): Emitted {
+export function emitSchema(schema: unknown, outer: EmitContext): Emitted {
+  // Inside a composition the type here is an intersection or union, which a cut cannot name.
+  const composed = isObject(schema) && (schema.allOf || schema.anyOf || schema.oneOf);
+  const ctx = composed ? { ...outer, typePath: undefined } : outer;
   if (schema === undefined || schema === false)
     return { code: 'z.never()', primitive: true, forward: false };
   if (schema === true) return UNKNOWN;

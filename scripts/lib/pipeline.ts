@@ -234,6 +234,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
         header: api2Header,
         title: 'SocialHub API2',
         names: api2Names,
+        typesModule: 'api2.types.gen.js',
       }),
     ),
   );
@@ -299,6 +300,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
         header: pubHeader,
         title: 'SocialHub Public API',
         names: pubNames,
+        typesModule: 'public.types.gen.js',
       }),
     ),
   );

@@ -87,23 +87,50 @@ export function emitZodModule(options: {
   header: string;
   title: string;
   names: Map<string, string>;
+  /** The openapi-typescript module beside this one, e.g. `api2.types.gen.js`. */
+  typesModule: string;
 }): string {
-  const { doc, discriminated, header, title, names } = options;
+  const { doc, discriminated, header, title, names, typesModule } = options;
   const schemas =
     isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   const defined = new Set<string>();
-  const ctx = (where: string): EmitContext => ({ doc, names, defined, where, discriminated });
   const blocks: string[] = [];
+  const cuts: string[] = [];
+  let hoisted: string[] = [];
+  const cut = (owner: string) => (code: string, typePath: string) => {
+    const name = `${owner}$${cuts.length + 1}`;
+    cuts.push(`  ${name}: [z.infer<typeof ${name}>, ${typePath}];`);
+    hoisted.push(`const ${name} = ${code};`);
+    return `typed<${typePath}>(${name})`;
+  };
+  const ctx = (where: string, owner?: string, typePath?: string): EmitContext => ({
+    doc,
+    names,
+    defined,
+    where,
+    discriminated,
+    typePath,
+    depth: 0,
+    ...(owner ? { cut: cut(owner) } : {}),
+  });
+  /** Adds a block, after the constants its depth cuts hoisted. */
+  const push = (block: string) => {
+    blocks.push(...hoisted, block);
+    hoisted = [];
+  };
   for (const name of orderSchemas(schemas)) {
     const pointer = `#${formatPointer(['components', 'schemas', name])}`;
     const id = names.get(pointer) as string;
     const schema = schemas[name];
-    const emitted = emitSchema(schema, ctx(pointer));
+    const emitted = emitSchema(
+      schema,
+      ctx(pointer, id, `components["schemas"][${JSON.stringify(name)}]`),
+    );
     if (emitted.forward)
       throw new Error(`zod-module: ${pointer} is recursive outside an object property`);
     defined.add(id);
     const description = isObject(schema) ? schema.description : undefined;
-    blocks.push(
+    push(
       `${jsdoc(description, `\`${name}\` (components.schemas) of the ${title}.`)}\nexport const ${id} = ${emitted.code};`,
     );
   }
@@ -119,10 +146,12 @@ export function emitZodModule(options: {
       );
       const media = isObject(value) ? pickMediaType(value.content) : undefined;
       const where = `${pointer}${formatPointer(['content', media?.type ?? '', 'schema'])}`;
-      const emitted = emitSchema(media?.media.schema, ctx(where));
-      blocks.push(
-        `/** Request body of \`${route}\`. */\nexport const ${zod.body} = ${emitted.code};`,
-      );
+      const bodyType =
+        isObject(op.operation.requestBody) && !('$ref' in op.operation.requestBody) && media
+          ? `NonNullable<operations[${JSON.stringify(op.operationId)}]["requestBody"]>["content"][${JSON.stringify(media.type)}]`
+          : undefined;
+      const emitted = emitSchema(media?.media.schema, ctx(where, zod.body, bodyType));
+      push(`/** Request body of \`${route}\`. */\nexport const ${zod.body} = ${emitted.code};`);
     }
     for (const [kind, location] of [
       ['query', 'query'],
@@ -148,5 +177,15 @@ export function emitZodModule(options: {
   const object = body.includes('object({')
     ? `\n/** \`z.looseObject\` typed as \`z.object\`: unknown keys are kept at run time, the type lists the documented ones (as openapi-typescript's does). */\nconst object = <T extends z.core.$ZodLooseShape>(shape: T) =>\n  z.looseObject(shape) as unknown as z.ZodObject<z.core.util.Writeable<T>, z.core.$strip>;\n`
     : '';
-  return `${header}\nimport { z } from 'zod';\n${object}${helper}\n${body}\n`;
+  const typeNames = ['components', 'operations'].filter((n) =>
+    cuts.some((c) => c.includes(`${n}[`)),
+  );
+  const cutHelpers = cuts.length
+    ? `\n/** Reads a deep schema through its openapi-typescript type, keeping \`z.infer\` shallow (see ZodDepthCuts). */\nconst typed = <T>(schema: z.ZodType): z.ZodType<T> => schema as unknown as z.ZodType<T>;\n`
+    : '';
+  const cutTypes = `\n\n/** Each schema moved out for depth: [its inferred type, the openapi-typescript type it is read as]. */\nexport type ZodDepthCuts = {${cuts.length ? `\n${cuts.join('\n')}\n` : ''}};\n`;
+  const typesImport = cuts.length
+    ? `import type { ${typeNames.join(', ')} } from './${typesModule}';\n`
+    : '';
+  return `${header}\nimport { z } from 'zod';\n${typesImport}${object}${cutHelpers}${helper}\n${body}\n${cutTypes}`;
 }

@@ -63,6 +63,7 @@ describe('public contract', () => {
     expectTypeOf<Mismatches<Bodies>>().toEqualTypeOf<never>();
     expectTypeOf<Mismatches<Queries>>().toEqualTypeOf<never>();
     expectTypeOf<Mismatches<Paths>>().toEqualTypeOf<never>();
+    expectTypeOf<Mismatches<pub.ZodDepthCuts>>().toEqualTypeOf<never>();
   });
 });
 
