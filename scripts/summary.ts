@@ -31,8 +31,9 @@ async function main(): Promise<number> {
   );
   for (const c of api2.corrections) {
     const moved = c.moved.length ? `, ${c.moved.length} found away from their listed pointer` : '';
+    const state = c.skipped ? 'skipped' : `${String(c.appliedAt.length).padStart(3)} place(s)`;
     lines.push(
-      `      ${c.id.padEnd(32)} ${String(c.appliedAt.length).padStart(3)} place(s)${moved}`,
+      `      ${c.id.padEnd(36)} ${state}${moved}${c.interim ? ' (interim: restoration)' : ''}`,
     );
   }
   if (report.public) {

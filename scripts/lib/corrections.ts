@@ -9,7 +9,14 @@
  * while a defect that vanished or multiplied stops the pipeline.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { formatPointer, getAt, isObject, type JsonObject, walk } from './json-pointer.ts';
+import {
+  formatPointer,
+  getAt,
+  isObject,
+  type JsonObject,
+  parsePointer,
+  walk,
+} from './json-pointer.ts';
 
 /** One entry of `specs/socialhub-api2.corrections.yaml`. */
 export interface Correction {
@@ -25,6 +32,11 @@ export interface Correction {
   pointers: string[];
   /** What to do. */
   change: CorrectionChange;
+  /**
+   * Corrects the restoration of the seed rather than the upstream document (a property nested
+   * in the wrong object); skipped, with a warning, once the restoration no longer has the defect.
+   */
+  interim: boolean;
 }
 
 /** The supported changes. */
@@ -32,6 +44,7 @@ export type CorrectionChange =
   | { kind: 'set'; key: string; expect: unknown; value: unknown }
   | { kind: 'replace'; key: string; expect: unknown; with: JsonObject }
   | { kind: 'append'; values: unknown[] }
+  | { kind: 'move'; to: string }
   | { kind: 'derive-operation-ids' };
 
 /** What applying one correction did. */
@@ -41,6 +54,10 @@ export interface AppliedCorrection {
   appliedAt: string[];
   /** Listed pointers that did not match where the defect was found (nesting moved). */
   moved: string[];
+  /** Why an interim correction was not applied. */
+  skipped?: string;
+  /** The correction fixes the restoration, not the upstream document. */
+  interim?: boolean;
 }
 
 const SEED_FIELDS = ['id', 'seedLine', 'seedText', 'why', 'pointer', 'change'] as const;
@@ -75,6 +92,9 @@ function parseChange(id: string, raw: unknown): CorrectionChange {
       return { kind: 'append', values: raw.values };
     case 'derive-operation-ids':
       return { kind: 'derive-operation-ids' };
+    case 'move':
+      if (typeof raw.to !== 'string') fail(`${id}: a move change needs to (a JSON pointer)`);
+      return { kind: 'move', to: raw.to };
     default:
       return fail(`${id}: unknown change kind ${JSON.stringify(raw.kind)}`);
   }
@@ -96,9 +116,11 @@ export function parseCorrections(raw: unknown): Correction[] {
       if (!(field in entry)) fail(`${id}: missing ${field}`);
     }
     const unknown = Object.keys(entry).filter(
-      (k) => !(SEED_FIELDS as readonly string[]).includes(k),
+      (k) => k !== 'interim' && !(SEED_FIELDS as readonly string[]).includes(k),
     );
     if (unknown.length) fail(`${id}: unknown fields ${unknown.join(', ')}`);
+    if ('interim' in entry && typeof entry.interim !== 'boolean')
+      fail(`${id}: interim must be a boolean`);
     const seedLines = Array.isArray(entry.seedLine) ? entry.seedLine : [entry.seedLine];
     if (!seedLines.every((n) => Number.isInteger(n) && (n as number) > 0)) {
       fail(`${id}: seedLine must be a positive integer or a list of them`);
@@ -113,6 +135,7 @@ export function parseCorrections(raw: unknown): Correction[] {
       why: entry.why.trim(),
       pointers: asStringList(entry.pointer, `${id}: pointer`),
       change: parseChange(id, entry.change),
+      interim: entry.interim === true,
     };
   });
 }
@@ -151,6 +174,16 @@ export function locateCorrection(doc: unknown, correction: Correction): AppliedC
     if (dupes.length) fail(`${id}: already present: ${JSON.stringify(dupes)}`);
     return { id, appliedAt: pointers, moved: [] };
   }
+  if (change.kind === 'move') {
+    const from = pointers[0] ?? '';
+    const key = parsePointer(change.to).pop() ?? '';
+    const target = getAt(doc, change.to.slice(0, change.to.lastIndexOf('/')));
+    if (pointers.length !== 1 || !getAt(doc, from).found) fail(`${id}: nothing to move at ${from}`);
+    if (!isObject(target.value))
+      fail(`${id}: no object to move into at the parent of ${change.to}`);
+    if (Object.hasOwn(target.value, key)) fail(`${id}: ${change.to} is already set`);
+    return { id, appliedAt: [from], moved: [] };
+  }
   const found = findDefect(doc, change.key, change.expect);
   if (found.length !== pointers.length) {
     fail(
@@ -170,9 +203,26 @@ export function applyCorrections(
   corrections: readonly Correction[],
 ): AppliedCorrection[] {
   // Locate everything first so that one correction cannot hide or create another's target.
-  const located = corrections.map((c) => ({ c, at: locateCorrection(doc, c) }));
+  const located = corrections.map((c) => {
+    try {
+      return { c, at: locateCorrection(doc, c) };
+    } catch (error) {
+      if (!c.interim) throw error;
+      const skipped = (error as Error).message.replace(/^corrections: /, '');
+      return { c, at: { id: c.id, appliedAt: [], moved: [], skipped } };
+    }
+  });
   for (const { c, at } of located) {
     const { change } = c;
+    if (at.skipped) continue;
+    if (change.kind === 'move') {
+      const from = at.appliedAt[0] ?? '';
+      const source = parentOf(doc, from);
+      const sourceKey = parsePointer(from).pop() ?? '';
+      parentOf(doc, change.to)[parsePointer(change.to).pop() ?? ''] = source[sourceKey];
+      delete source[sourceKey];
+      continue;
+    }
     if (change.kind === 'append') {
       (getAt(doc, at.appliedAt[0] ?? '').value as unknown[]).push(
         ...structuredClone(change.values),
@@ -191,5 +241,5 @@ export function applyCorrections(
       }
     }
   }
-  return located.map(({ at }) => at);
+  return located.map(({ c, at }) => (c.interim ? { ...at, interim: true } : at));
 }

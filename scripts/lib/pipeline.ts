@@ -205,6 +205,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       warnings.push(
         `correction ${a.id}: found at ${a.appliedAt.join(', ')}, not at ${a.moved.join(', ')}`,
       );
+    if (a.skipped) warnings.push(`interim correction ${a.id} skipped (delete it?): ${a.skipped}`);
   }
   await time(timings, 'api2: validate swagger 2.0', () =>
     validate(deps, swagger, 'the corrected API2 spec'),

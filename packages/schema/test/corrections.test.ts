@@ -140,6 +140,29 @@ describe('the correction engine', () => {
     ).toThrow(/already present/);
   });
 
+  test('move relocates a property; an interim one is skipped once there is nothing to move', () => {
+    const doc = { a: { properties: { b: { properties: { x: { type: 'string' } } } } } };
+    const move = (interim: boolean) =>
+      parseCorrections({
+        corrections: [
+          {
+            id: 'm',
+            seedLine: 1,
+            seedText: 'x',
+            why: 'y',
+            interim,
+            pointer: '/a/properties/b/properties/x',
+            change: { kind: 'move', to: '/a/properties/x' },
+          },
+        ],
+      });
+    applyCorrections(doc, move(true));
+    expect(doc.a.properties).toEqual({ b: { properties: {} }, x: { type: 'string' } });
+    const [again] = applyCorrections(doc, move(true));
+    expect(again?.skipped).toMatch(/nothing to move/);
+    expect(() => applyCorrections(doc, move(false))).toThrow(/nothing to move/);
+  });
+
   test('malformed entries are rejected', () => {
     expect(() => parseCorrections({ corrections: [{ id: 'Bad Id' }] })).toThrow(/kebab-case/);
     expect(() => entry({ kind: 'delete-everything' })).toThrow(/unknown change kind/);
