@@ -11,17 +11,25 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
   exports: Record<string, string | Record<string, string>>;
 };
 
-describe('package.json', () => {
+const run = promisify(execFile);
+const tsc = fileURLToPath(import.meta.resolve('typescript/bin/tsc'));
+
+describe('the built package', () => {
   beforeAll(async () => {
-    // publint reads the files the exports point at, so build them first.
-    await promisify(execFile)(
-      process.execPath,
-      [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.build.json'],
-      {
-        cwd: packageDir,
-      },
-    );
+    // publint and the example read the files the exports point at, so build them first.
+    await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: packageDir });
   }, 120_000);
+
+  test('the README starts with examples/quick-start.ts, which type-checks and runs', async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const example = await readFile(new URL('../examples/quick-start.ts', import.meta.url), 'utf8');
+    expect(/```ts\n([\s\S]*?)```/.exec(readme)?.[1]).toBe(example);
+    await run(process.execPath, [tsc, '-p', 'examples/tsconfig.json'], { cwd: packageDir });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/quick-start.ts'], {
+      cwd: packageDir,
+    });
+    expect(stdout).toBe('get /channels getChannelsQuery\nSupport\ndisabled\n');
+  }, 60_000);
 
   test('publint finds nothing to warn about', async () => {
     const { messages, pkg: manifest } = await publint({
