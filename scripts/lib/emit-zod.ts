@@ -3,8 +3,9 @@
  * same schema, with the options this pipeline passes it (`emptyObjectsUnknown: true`,
  * `defaultNonNullable: false`, everything else at its default). Each branch below names the
  * openapi-typescript rule it mirrors (dist/transform/schema-object.mjs). Anything whose type it
- * cannot mirror exactly (discriminators, readOnly markers, patternProperties, $defs, object
- * consts) stops generation rather than producing a schema whose type drifts.
+ * cannot mirror exactly (tuples, patternProperties, $defs, object consts, an allOf `$ref` that
+ * openapi-typescript would wrap in WithRequired or Omit) stops generation rather than producing
+ * a schema whose type drifts.
  */
 import { requiredBranches, requiredRefinement } from './constraints.ts';
 import { getAt, isObject, type JsonObject, parsePointer } from './json-pointer.ts';

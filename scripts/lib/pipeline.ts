@@ -115,12 +115,11 @@ async function validate(deps: GeneratorDeps, doc: JsonObject, label: string): Pr
   }
 }
 
-/** Swagger 2.0 + corrections, validated: the document every API2 artefact comes from. */
-export async function correctedApi2(
-  _deps: GeneratorDeps,
+/** Swagger 2.0 + corrections (not yet validated): the document every API2 artefact comes from. */
+export function correctedApi2(
   raw: unknown,
   corrections: readonly Correction[],
-): Promise<{ doc: JsonObject; applied: AppliedCorrection[]; derived: number }> {
+): { doc: JsonObject; applied: AppliedCorrection[]; derived: number } {
   const doc = structuredClone(raw);
   if (!isObject(doc) || doc.swagger !== '2.0')
     throw new Error('the API2 spec is not a Swagger 2.0 document');
@@ -190,16 +189,14 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const api2Spec = options.api2Spec ?? join(root, PATHS.api2Spec);
   const api2Inputs = [PATHS.api2Spec, PATHS.api2Corrections];
   const raw = await time(timings, 'api2: parse', () => readYaml(deps, api2Spec));
-  const corrections = await time(timings, 'api2: corrections', async () =>
-    parseCorrections(
-      await readYaml(deps, options.api2Corrections ?? join(root, PATHS.api2Corrections)),
-    ),
+  const corrections = await time(timings, 'api2: corrections', () =>
+    loadCorrections(options.api2Corrections ?? join(root, PATHS.api2Corrections)),
   );
   const {
     doc: swagger,
     applied,
     derived,
-  } = await time(timings, 'api2: apply corrections', () => correctedApi2(deps, raw, corrections));
+  } = await time(timings, 'api2: apply corrections', () => correctedApi2(raw, corrections));
   for (const a of applied) {
     if (a.moved.length)
       warnings.push(

@@ -25,7 +25,7 @@ const restored = await readYaml(deps, join(ROOT, PATHS.api2Spec));
 const seedLines = (
   await readFile(join(ROOT, 'specs/source/socialhub-api2.seed.txt'), 'utf8')
 ).split('\n');
-const { doc, applied, derived } = await correctedApi2(deps, restored, corrections);
+const { doc, applied, derived } = correctedApi2(restored, corrections);
 
 describe('the corrections file', () => {
   test('names the seed line of every defect it corrects', () => {
