@@ -6,8 +6,14 @@ export interface WaitUntilContext {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-/** A fetch-style handler: `(Request) => Promise<Response>`. */
-export type FetchHandler = (request: Request, context?: WaitUntilContext) => Promise<Response>;
+/**
+ * A fetch-style handler: `(Request) => Promise<Response>`. The second argument is read only for
+ * a `waitUntil` method, so Bun's `server` or Deno's `info` may be passed as they come.
+ */
+export type FetchHandler = (
+  request: Request,
+  context?: Partial<WaitUntilContext> | object,
+) => Promise<Response>;
 
 /** Reads a fetch body as bytes, stopping as soon as it passes `maxBodyBytes`. */
 async function readFetchBody(request: Request, maxBodyBytes: number): Promise<Uint8Array> {
@@ -65,7 +71,9 @@ export function createFetchHandler(handler: KitHandler): FetchHandler {
         rawBody: await readFetchBody(request, handler.maxBodyBytes),
       }),
     );
-    if (response.background && context) context.waitUntil(response.background);
+    const waitUntil = (context as Partial<WaitUntilContext> | undefined)?.waitUntil;
+    if (response.background && typeof waitUntil === 'function')
+      waitUntil.call(context, response.background);
     return toResponse(response);
   };
 }

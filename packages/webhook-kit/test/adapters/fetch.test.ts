@@ -49,4 +49,18 @@ describe('fetch adapter', () => {
     await kept[0];
     expect(recorder.seen).toHaveLength(1);
   });
+
+  it("ignores a second argument without waitUntil (Bun's server, Deno's info)", async () => {
+    const recorder = recordingHandler();
+    const handle = createFetchHandler(recorder.handler);
+    const delivered = recorder.waitForEvents(1);
+    const request = new Request('https://example.test/webhook', {
+      method: 'POST',
+      body: compactVector.body,
+      headers: signedHeaders(),
+    });
+    const res = await handle(request, { remoteAddr: { hostname: '127.0.0.1' } });
+    expect(res.status).toBe(200);
+    await delivered;
+  });
 });
