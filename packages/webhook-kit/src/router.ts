@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BODY_BYTES, TIMESTAMP_HEADER } from './constants.js';
+import { CHALLENGE_HEADER, DEFAULT_MAX_BODY_BYTES, TIMESTAMP_HEADER } from './constants.js';
 import { verifyDelivery } from './core.js';
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js';
 import {
@@ -163,7 +163,7 @@ export function createRouter<Events extends object>(
     result: ProcessResult,
   ): Promise<void> {
     const type = isRecord(event) && typeof event.type === 'string' ? event.type : undefined;
-    const eventType = `${group}.${type}`;
+    const eventType = type === undefined ? group : `${group}.${type}`;
     const context: EventContext = { ...delivery, eventType };
     const schema = type === undefined ? undefined : table[eventType];
     if (!schema) {
@@ -211,8 +211,14 @@ export function createRouter<Events extends object>(
     for (const [group, list] of Object.entries(envelope.events)) {
       const events = Array.isArray(list) ? list : [list];
       for (const event of events) {
-        // Each job catches its own failures, so one event cannot stop or reject the others.
-        jobs.push(processEvent(group, event, delivery, result).catch(() => {}));
+        // Handler failures are caught inside; this catches the rest (a dedupe store that threw),
+        // so one event can neither stop nor reject the others.
+        jobs.push(
+          processEvent(group, event, delivery, result).catch((cause: unknown) => {
+            result.failed++;
+            return report(new EventHandlerError(group, event, { cause }), delivery);
+          }),
+        );
       }
     }
     await Promise.all(jobs);
@@ -232,7 +238,7 @@ export function createRouter<Events extends object>(
     if (request.method !== 'POST') return methodNotAllowed(['POST']);
     return answerErrors(async () => {
       const delivery = await receive(request.rawBody, request.headers);
-      const accepted = jsonResponse(200, {}, { 'x-socialhub-challenge': delivery.challenge });
+      const accepted = jsonResponse(200, {}, { [CHALLENGE_HEADER]: delivery.challenge });
       if (delivery.isTest) return accepted;
       if (mode === 'wait') {
         const result = await delivery.process();

@@ -248,7 +248,7 @@ describe('createWebhookHandler', () => {
     const response = await webhooks.handle(delivery);
     expect(response.status).toBe(200);
     expect(onUnknown.mock.calls.map(([, context]) => context.eventType).sort()).toEqual([
-      'some_future_event.undefined',
+      'some_future_event',
       'ticket_action.archive',
     ]);
   });
@@ -262,6 +262,30 @@ describe('createWebhookHandler', () => {
     });
     expect((await webhooks.handle(delivery)).status).toBe(200);
     expect(onUnknown).not.toHaveBeenCalled();
+  });
+
+  it('reports a failing dedupe store through onError and answers 500 in wait mode', async () => {
+    const errors: WebhookKitError[] = [];
+    const reply = vi.fn();
+    const webhooks = createWebhookHandler({
+      secret,
+      mode: 'wait',
+      dedupe: {
+        claim: () => Promise.reject(new Error('store unreachable')),
+        release: () => {},
+      },
+      on: { 'ticket_action.reply': reply },
+      onError: (error) => void errors.push(error),
+    });
+    const delivery = await createTestDelivery({
+      secret,
+      events: { ticket_action: [createTestEvent('ticket_action.reply')] },
+    });
+    const response = await webhooks.handle(delivery);
+    expect(response.status).toBe(500);
+    expect(reply).not.toHaveBeenCalled();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.cause).toEqual(new Error('store unreachable'));
   });
 
   it('answers typed errors as JSON and never throws', async () => {
