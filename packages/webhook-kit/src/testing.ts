@@ -1,4 +1,5 @@
 import type { WebhookEventMap } from '@socialhub/schema/webhooks';
+import { SIGNED_GET_BODY } from './constants.js';
 import { signDelivery } from './core.js';
 import type { WebhookEventName, WebhookEvents } from './events.js';
 import type { KitRequest } from './http.js';
@@ -76,6 +77,46 @@ export async function createTestDelivery(options: TestDeliveryOptions): Promise<
     headers,
     challenge: signed.challenge,
     toRequest: (url) => new Request(url, { method: 'POST', body: rawBody, headers }),
+  };
+}
+
+/** A signed templates callback request (`GET ?channelId=`), usable as the argument of `handle`. */
+export interface TestTemplatesRequest extends KitRequest {
+  method: 'GET';
+  headers: Record<string, string>;
+  challenge: string;
+  /** A fetch `Request` of this callback; `channelId` is appended to `url`. */
+  toRequest(url: string): Request;
+}
+
+/**
+ * Builds the templates callback request SocialHub sends for `template_reply` actions, signed
+ * over the empty body as `createTemplatesHandler` expects.
+ * @example
+ * const response = await templatesHandler.handle(await createTestTemplatesRequest({ secret, channelId }));
+ */
+export async function createTestTemplatesRequest(options: {
+  secret: string;
+  channelId: string;
+  timestamp?: number;
+}): Promise<TestTemplatesRequest> {
+  const signed = await signDelivery(SIGNED_GET_BODY, {
+    secret: options.secret,
+    timestamp: options.timestamp ?? Date.now(),
+  });
+  const query = `channelId=${encodeURIComponent(options.channelId)}`;
+  const headers = { 'user-agent': 'SocialHub', ...signed.headers };
+  return {
+    method: 'GET',
+    url: `/?${query}`,
+    headers,
+    rawBody: SIGNED_GET_BODY,
+    challenge: signed.challenge,
+    toRequest: (url) => {
+      const target = new URL(url);
+      target.searchParams.set('channelId', options.channelId);
+      return new Request(target, { headers });
+    },
   };
 }
 

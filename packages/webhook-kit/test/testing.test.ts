@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFetchHandler } from '../src/adapters/fetch.js';
+import { createTemplatesHandler } from '../src/callbacks/templates.js';
 import { verifyDelivery } from '../src/core.js';
 import { eventSchemas, type WebhookEventName } from '../src/events.js';
-import { createTestDelivery, createTestEvent } from '../src/testing.js';
+import { createTestDelivery, createTestEvent, createTestTemplatesRequest } from '../src/testing.js';
 import { createWebhookHandler } from '../src/webhook-handler.js';
 
 const secret = 'consumer-secret-of-at-least-32-characters';
@@ -50,5 +51,25 @@ describe('testing helpers', () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('x-socialhub-challenge')).toBe(delivery.challenge);
+  });
+
+  it('builds signed templates callbacks', async () => {
+    const templates = vi.fn(() => []);
+    const handler = createTemplatesHandler({ secret, templates });
+    const request = await createTestTemplatesRequest({
+      secret,
+      channelId: '5c9c01952bdfd718307a0a53',
+    });
+    const direct = await handler.handle(request);
+    expect(direct).toMatchObject({
+      status: 200,
+      body: '[]',
+      headers: { 'x-socialhub-challenge': request.challenge },
+    });
+    const viaFetch = await createFetchHandler(handler)(
+      request.toRequest('https://integration.test/templates'),
+    );
+    expect(viaFetch.status).toBe(200);
+    expect(templates).toHaveBeenLastCalledWith({ channelId: '5c9c01952bdfd718307a0a53' });
   });
 });
