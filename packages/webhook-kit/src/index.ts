@@ -1,4 +1,10 @@
 export {
+  type ChannelCallbackOptions,
+  createChannelCreationHandler,
+  createChannelReactivationHandler,
+  isSocialHubOrigin,
+} from './callbacks/channel-callback.js';
+export {
   type ChannelToken,
   type ReadTokenOptions,
   readChannelCreationToken,
