@@ -19,3 +19,6 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
  * string. This is the one place to change should that reading turn out wrong.
  */
 export const SIGNED_GET_BODY = '';
+
+/** Body limit of the GET callbacks: they carry no body, so anything larger is not SocialHub's. */
+export const GET_MAX_BODY_BYTES = 1024;

@@ -11,8 +11,7 @@ export type WebhookErrorCode =
   | 'handler_failed'
   | 'body_already_parsed'
   | 'invalid_token'
-  | 'token_expired'
-  | 'channel_creation_failed';
+  | 'token_expired';
 
 const PREFIX = '@socialhub/webhook-kit: ';
 

@@ -133,3 +133,7 @@ export async function expectAdapterContract(
   expect(get.status).toBe(405);
   expect(recorder.seen).toHaveLength(1);
 }
+
+/** An unsigned-looking JWT with this payload (SocialHub's tokens cannot be verified anyway). */
+export const fakeJwt = (payload: object) =>
+  `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;

@@ -1,3 +1,4 @@
+import { GET_MAX_BODY_BYTES } from '../constants.js';
 import { InvalidTokenError } from '../errors.js';
 import type { ChannelCreationTokenPayload, ChannelReactivationTokenPayload } from '../events.js';
 import { answerErrors, type KitHandler, methodNotAllowed } from '../http.js';
@@ -35,7 +36,7 @@ function createChannelCallbackHandler<P extends { origin: string }>(
 ): KitHandler {
   const isAllowedOrigin = options.isAllowedOrigin ?? isSocialHubOrigin;
   return {
-    maxBodyBytes: 1024,
+    maxBodyBytes: GET_MAX_BODY_BYTES,
     async handle(request) {
       if (request.method !== 'GET') return methodNotAllowed(['GET']);
       return answerErrors(async () => {

@@ -1,4 +1,4 @@
-import { CHALLENGE_HEADER, SIGNED_GET_BODY } from '../constants.js';
+import { CHALLENGE_HEADER, GET_MAX_BODY_BYTES, SIGNED_GET_BODY } from '../constants.js';
 import { verifyDelivery } from '../core.js';
 import { MissingParameterError } from '../errors.js';
 import type { Template } from '../events.js';
@@ -37,8 +37,7 @@ export type TemplatesHandlerOptions = SecretOptions & {
 export function createTemplatesHandler(options: TemplatesHandlerOptions): KitHandler {
   secretList(options); // fail at start-up, not on the first request
   return {
-    // A GET carries no body; anything larger than a stray newline is not SocialHub's.
-    maxBodyBytes: 1024,
+    maxBodyBytes: GET_MAX_BODY_BYTES,
     async handle(request) {
       if (request.method !== 'GET') return methodNotAllowed(['GET']);
       return answerErrors(async () => {

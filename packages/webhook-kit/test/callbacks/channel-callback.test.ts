@@ -5,11 +5,9 @@ import {
   createChannelCreationHandler,
   createChannelReactivationHandler,
 } from '../../src/callbacks/channel-callback.js';
-import { close, listen } from '../helpers.js';
+import { close, fakeJwt, listen } from '../helpers.js';
 
 const NOW = 1_700_000_000_000;
-const jwt = (payload: object) =>
-  `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;
 const creation = (origin = 'https://app.socialhub.io') => ({
   accountId: '5c9b6b2a58a855074d1d278f',
   manifestId: '5e73f56c5a45da10b6e614dd',
@@ -31,7 +29,7 @@ describe('channel callback handlers', () => {
       createNodeHandler(createChannelCreationHandler({ onToken, now: () => NOW })),
     );
     servers.push(server);
-    const token = jwt(creation());
+    const token = fakeJwt(creation());
     const res = await fetch(`${await listen(server)}/add?token=${token}`, { redirect: 'manual' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('https://app.socialhub.io/');
@@ -51,11 +49,11 @@ describe('channel callback handlers', () => {
       headers: {},
       rawBody: '',
     });
-    expect((await failing.handle(request(jwt(creation())))).status).toBe(500);
+    expect((await failing.handle(request(fakeJwt(creation())))).status).toBe(500);
 
     const onToken = vi.fn();
     const handler = createChannelCreationHandler({ onToken, now: () => NOW + 31 * 60_000 });
-    const expired = await handler.handle(request(jwt(creation())));
+    const expired = await handler.handle(request(fakeJwt(creation())));
     expect(expired.status).toBe(401);
     expect(JSON.parse(expired.body ?? '')).toMatchObject({ code: 'token_expired' });
 
@@ -65,7 +63,7 @@ describe('channel callback handlers', () => {
       'http://app.socialhub.io',
       'https://socialhub.io.evil.example',
     ]) {
-      const res = await fresh.handle(request(jwt(creation(origin))));
+      const res = await fresh.handle(request(fakeJwt(creation(origin))));
       expect(res.status).toBe(400);
       expect(res.headers.location).toBeUndefined();
     }
@@ -88,7 +86,7 @@ describe('channel callback handlers', () => {
     };
     const res = await handler.handle({
       method: 'GET',
-      url: `/re?token=${jwt(payload)}`,
+      url: `/re?token=${fakeJwt(payload)}`,
       headers: {},
       rawBody: '',
     });

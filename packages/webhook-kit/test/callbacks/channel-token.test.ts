@@ -4,13 +4,11 @@ import {
   readChannelReactivationToken,
 } from '../../src/callbacks/channel-token.js';
 import { InvalidTokenError, MissingParameterError, TokenExpiredError } from '../../src/errors.js';
+import { fakeJwt } from '../helpers.js';
 
 // The token of the seed 002 POST /channels example (iat 1588885718, exp 1588887518).
 const SEED_TOKEN =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhY2NvdW50SWQiOiI1ZTczZjUyNDVhNDVkYTEwYjZlNjE0ZDgiLCJtYW5pZmVzdElkIjoiNWU3M2Y1NmM1YTQ1ZGExMGI2ZTYxNGRkIiwidXNlcklkIjoiNWU3M2Y1MjU1YTQ1ZGExMGI2ZTYxNGRhIiwib3JpZ2luIjoiaHR0cHM6Ly9hcHAuc29jaWFsaHViLmlvLyIsImlhdCI6MTU4ODg4NTcxOCwiZXhwIjoxNTg4ODg3NTE4fQ.-6I9tULlBouy9Rr0tlbbSkORMa8cAd70kl-KU1QdjfA';
-
-const jwt = (payload: object) =>
-  `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;
 
 describe('readChannelCreationToken', () => {
   it('decodes the seed token and returns it with its payload', () => {
@@ -46,7 +44,7 @@ describe('readChannelCreationToken', () => {
       'a.b',
       'a.!!!.c',
       `a.${Buffer.from('not json').toString('base64url')}.c`,
-      jwt({ exp: 9e9 }),
+      fakeJwt({ exp: 9e9 }),
     ]) {
       let error: unknown;
       try {
@@ -73,13 +71,13 @@ describe('readChannelReactivationToken', () => {
       iat: 1554134541,
       exp: 1554136341,
     };
-    const read = readChannelReactivationToken(`/re?token=${jwt(payload)}`, {
+    const read = readChannelReactivationToken(`/re?token=${fakeJwt(payload)}`, {
       now: () => 1554134541_000,
     });
     expect(read.payload).toEqual(payload);
     const { channelId: _, ...withoutChannel } = payload;
     expect(() =>
-      readChannelReactivationToken(`/re?token=${jwt(withoutChannel)}`, { now: () => 0 }),
+      readChannelReactivationToken(`/re?token=${fakeJwt(withoutChannel)}`, { now: () => 0 }),
     ).toThrow(InvalidTokenError);
   });
 });
