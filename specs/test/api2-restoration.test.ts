@@ -60,6 +60,7 @@ describe('the restored API2 file', () => {
 
 const MANIFEST_BODY = '/paths/~1public~1manifest/patch/parameters/0/schema';
 const ACTION = `${MANIFEST_BODY}/properties/inbox/properties/ticketActions/items`;
+const FACEBOOK_CHANNEL = '/paths/~1channels~1facebook/post/parameters/0/schema/items';
 const TICKET_BODY = '/paths/~1public~1inbox~1tickets/post/parameters/0/schema';
 const INTERACTION = `${TICKET_BODY}/properties/interaction`;
 const TICKET_PATCH =
@@ -205,9 +206,52 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
     ['id', 'title', 'x', 'y'],
   ],
   ['/definitions/Post/properties/content/properties/firstComment/maxLength', 2000],
+  // Objects that close before a later sibling: each `required` list names the right holder.
+  [
+    `${FACEBOOK_CHANNEL}/properties`,
+    ['name', 'description', 'socialNetwork', 'endpoint', 'features'],
+  ],
+  [
+    `${FACEBOOK_CHANNEL}/properties/endpoint/properties`,
+    ['pageId', 'appId', 'accessToken', 'sourceObject'],
+  ],
+  ['/paths/~1fonts/post/parameters/0/schema/properties/mediaIds/minItems', 1],
+  [
+    '/paths/~1fonts/post/parameters/0/schema/properties/styles/properties',
+    ['fontWeight', 'fontStyle'],
+  ],
+  ['/paths/~1inbox~1rules/post/parameters/0/schema/properties/actions/type', 'array'],
 ];
 
+/** Every `required` list in the document with a name its schema's `properties` lacks. */
+function requiredNamesMissingFromProperties(): string[] {
+  const missing: string[] = [];
+  const walk = (node: unknown, pointer: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    const entries = Object.entries(node);
+    const schema = node as { required?: unknown; properties?: object };
+    if (Array.isArray(schema.required) && !pointer.endsWith('/properties')) {
+      const names = Object.keys(schema.properties ?? {});
+      for (const name of schema.required)
+        if (!names.includes(name as string)) missing.push(`${pointer} ${name}`);
+    }
+    for (const [key, value] of entries)
+      walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  };
+  walk(doc, '');
+  return missing;
+}
+
 describe('structural assertions read from the seed', () => {
+  it('has every `required` list name properties of the schema holding it', () => {
+    // The one exception is a defect of the original, kept as is: `required` on the rightSidebar
+    // array instead of on its items (seed line 2405).
+    const rightSidebar = `${MANIFEST_BODY}/properties/inbox/properties/rightSidebar`;
+    expect(requiredNamesMissingFromProperties()).toEqual(
+      ['id', 'label', 'treeBuilder'].map((name) => `${rightSidebar} ${name}`),
+    );
+  });
+
   it.each(STRUCTURE)('%s', (pointer, expected) => {
     const value = at(pointer);
     if (
