@@ -1,0 +1,43 @@
+/**
+ * Inlines local `$ref`s (`#/...`) of an OpenAPI or Swagger document, so that two documents can be
+ * compared by shape rather than by the names of their components.
+ */
+import { isObject, type Json, type JsonObject } from './public-helpers.js';
+
+/** Reads a local reference such as `#/components/schemas/Ticket` from `doc`. */
+export function readRef(doc: JsonObject, ref: string): Json {
+  if (!ref.startsWith('#/')) throw new Error(`specs: only local refs are supported, got ${ref}`);
+  let node: Json = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) || !Object.hasOwn(node, key)) {
+      throw new Error(`specs: unresolved ref ${ref}`);
+    }
+    node = node[key] as Json;
+  }
+  return node;
+}
+
+/**
+ * A deep copy of `value` with every `$ref` replaced by its target. Keywords beside a `$ref`
+ * (OpenAPI 3.1 allows them; in Swagger 2.0 they are descriptions) are laid over the target.
+ * Throws on a reference cycle, which a request schema never needs.
+ */
+export function resolveRefs(doc: JsonObject, value: Json, seen: readonly string[] = []): Json {
+  if (Array.isArray(value)) return value.map((item) => resolveRefs(doc, item, seen));
+  if (!isObject(value)) return value;
+  if (typeof value.$ref === 'string') {
+    const ref = value.$ref;
+    if (seen.includes(ref)) throw new Error(`specs: ref cycle ${[...seen, ref].join(' -> ')}`);
+    const target = resolveRefs(doc, readRef(doc, ref), [...seen, ref]);
+    const { $ref: _ref, ...siblings } = value;
+    if (!isObject(target)) {
+      if (Object.keys(siblings).length) throw new Error(`specs: keywords beside ${ref}`);
+      return target;
+    }
+    return { ...target, ...(resolveRefs(doc, siblings, seen) as JsonObject) };
+  }
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) out[key] = resolveRefs(doc, child, seen);
+  return out;
+}
