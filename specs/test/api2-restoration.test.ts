@@ -216,6 +216,45 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
     ['pageId', 'appId', 'accessToken', 'sourceObject'],
   ],
   ['/paths/~1fonts/post/parameters/0/schema/properties/mediaIds/minItems', 1],
+  // Cascades found by scripts/restore/suspects.ts and fixed as reviewed decisions.
+  [
+    '/definitions/Ticket/properties/interaction/properties/rating/properties',
+    ['value', 'scale', 'recommendation'],
+  ],
+  [
+    '/definitions/Ticket/properties/interaction/properties/pictures/items/properties',
+    ['small', 'large'],
+  ],
+  [
+    '/definitions/Ticket/properties/interaction/properties/interactor/properties',
+    ['interactorId', 'name', 'picture', 'url'],
+  ],
+  [
+    '/definitions/Ticket/properties/followups/items/properties/template/properties',
+    ['name', 'networkId', 'text', 'language', 'variables'],
+  ],
+  [
+    '/definitions/Media/properties/thumbnails/items/properties',
+    ['type', 'url', 'image', 'video', 'animation'],
+  ],
+  ['/definitions/Account/properties/products/properties', ['inbox', 'cp', 'ml']],
+  [
+    '/definitions/ChannelAnalytics/properties/comparison/properties',
+    ['fans', 'reach', 'engagement', 'earliestDate'],
+  ],
+  [
+    '/definitions/PostAnalytics/allOf/1/properties/metric/properties/engagement/properties',
+    ['likes', 'shares', 'replies'],
+  ],
+  [
+    '/definitions/Rule/properties/conditions/items/properties/config/properties',
+    ['channelIds', 'keywordList', 'types', 'networks'],
+  ],
+  ['/definitions/Rule/properties/actions/type', 'array'],
+  [
+    '/paths/~1networks~1facebook~1pages~1{pageId}~1locations/get/responses/200/schema/properties',
+    ['data', 'paging'],
+  ],
   [
     '/paths/~1fonts/post/parameters/0/schema/properties/styles/properties',
     ['fontWeight', 'fontStyle'],

@@ -5143,48 +5143,48 @@ export interface components {
                 ticketTranslations?: boolean;
                 customFolders?: boolean;
                 linkedinPrivateProfile?: boolean;
-                locale?: string;
-                linkedAccounts?: components["schemas"]["ObjectId"][];
-                manifestIds?: components["schemas"]["ObjectId"][];
-                shortener?: {
-                    /** @enum {string} */
-                    mode?: "OFF" | "GENERIC" | "OWN";
-                    url?: string;
-                    privacy?: {
-                        enabled?: boolean;
-                        dayRange?: number;
-                        /** @enum {string} */
-                        deleteBy?: "createdTime" | "lastInteractionTime";
-                        report?: boolean;
-                        reportRecipients?: string[];
-                        deleteOwn?: boolean;
-                        products?: {
-                            inbox?: {
-                                enabled?: boolean;
-                                cp?: {
-                                    enabled?: boolean;
-                                    ml?: {
-                                        enabled?: boolean;
-                                        storage?: {
-                                            usage?: number;
-                                            limit?: number;
-                                            support?: {
-                                                /** @enum {string} */
-                                                accessStatus?: "never" | "temporary" | "permanent";
-                                                accessUntil?: components["schemas"]["Date"];
-                                                keycloak?: {
-                                                    realm?: string;
-                                                    secret?: string;
-                                                    pubKey?: string;
-                                                };
-                                            };
-                                        };
-                                    };
-                                };
-                            };
-                        };
-                    };
+            };
+            locale?: string;
+            linkedAccounts?: components["schemas"]["ObjectId"][];
+            manifestIds?: components["schemas"]["ObjectId"][];
+            shortener?: {
+                /** @enum {string} */
+                mode?: "OFF" | "GENERIC" | "OWN";
+                url?: string;
+            };
+            privacy?: {
+                enabled?: boolean;
+                dayRange?: number;
+                /** @enum {string} */
+                deleteBy?: "createdTime" | "lastInteractionTime";
+                report?: boolean;
+                reportRecipients?: string[];
+                deleteOwn?: boolean;
+            };
+            products?: {
+                inbox?: {
+                    enabled?: boolean;
                 };
+                cp?: {
+                    enabled?: boolean;
+                };
+                ml?: {
+                    enabled?: boolean;
+                };
+            };
+            storage?: {
+                usage?: number;
+                limit?: number;
+            };
+            support?: {
+                /** @enum {string} */
+                accessStatus?: "never" | "temporary" | "permanent";
+                accessUntil?: components["schemas"]["Date"];
+            };
+            keycloak?: {
+                realm?: string;
+                secret?: string;
+                pubKey?: string;
             };
         };
         /** @description User of the customers account. This is the summary format, meaning it only contains the most necessary fields. */
@@ -5417,17 +5417,17 @@ export interface components {
                     networkItemId?: string;
                     images?: string[];
                     videos?: string[];
-                };
-                inlineLinks?: {
-                    offset?: number;
-                    length?: number;
-                    anchor?: string;
-                    href?: string;
+                    inlineLinks?: {
+                        offset?: number;
+                        length?: number;
+                        anchor?: string;
+                        href?: string;
+                    }[];
                     mentions?: {
                         offset?: number;
                         length?: number;
                     }[];
-                }[];
+                };
                 firstComment?: string;
                 tiktok?: {
                     /** @default true */
@@ -5440,43 +5440,43 @@ export interface components {
                     isBrandOrganic?: boolean;
                     /** @default false */
                     isBrandedContent?: boolean;
-                    linkedin?: {
-                        targeting?: components["schemas"]["LinkedinTargeting"];
-                        facebook?: {
-                            targeting?: components["schemas"]["FacebookTargeting"];
-                            feedTargeting?: components["schemas"]["FacebookTargeting"];
-                            pinterest?: {
-                                boardId?: string;
-                                boardName?: string;
-                                boardSectionId?: string;
-                                boardSectionName?: string;
-                                placeholders?: {
-                                    emailAdvanceTime?: components["schemas"]["Date"];
-                                    createdTime?: components["schemas"]["Date"];
-                                    updatedTime?: components["schemas"]["Date"];
-                                    publishTime?: components["schemas"]["Date"];
-                                    /** @description Timezone name of the `publishTime` field. Valid values are the timezone names specified by momentjs (`moment.tz.names()`). */
-                                    publishTimeZone?: string;
-                                    /**
-                                     * Format: uri
-                                     * @description URL of the published post on the social network.
-                                     */
-                                    networkUrl?: string;
-                                    warnings?: {
-                                        code?: string;
-                                        path?: string;
-                                        message?: string;
-                                        data?: Record<string, unknown>;
-                                        storyWorkaround?: {
-                                            publisher?: string;
-                                            reminderTime?: components["schemas"]["Date"];
-                                        };
-                                    }[];
-                                };
-                            };
-                        };
-                    };
                 };
+                linkedin?: {
+                    targeting?: components["schemas"]["LinkedinTargeting"];
+                };
+                facebook?: {
+                    targeting?: components["schemas"]["FacebookTargeting"];
+                    feedTargeting?: components["schemas"]["FacebookTargeting"];
+                };
+                pinterest?: {
+                    boardId?: string;
+                    boardName?: string;
+                    boardSectionId?: string;
+                    boardSectionName?: string;
+                };
+                placeholders?: {
+                    emailAdvanceTime?: components["schemas"]["Date"];
+                };
+            };
+            createdTime?: components["schemas"]["Date"];
+            updatedTime?: components["schemas"]["Date"];
+            publishTime?: components["schemas"]["Date"];
+            /** @description Timezone name of the `publishTime` field. Valid values are the timezone names specified by momentjs (`moment.tz.names()`). */
+            publishTimeZone?: string;
+            /**
+             * Format: uri
+             * @description URL of the published post on the social network.
+             */
+            networkUrl?: string;
+            warnings?: {
+                code?: string;
+                path?: string;
+                message?: string;
+                data?: Record<string, unknown>;
+            }[];
+            storyWorkaround?: {
+                publisher?: string;
+                reminderTime?: components["schemas"]["Date"];
             };
         };
         /** @description Contains aggregated post information for a certain time range (eg. for one day). */
@@ -5654,22 +5654,22 @@ export interface components {
                 image?: {
                     width?: number;
                     height?: number;
-                    /** @description Video meta information extracted during thumbnail generation. Field will not be available until thumbnails are generated. */
-                    video?: {
-                        duration?: number;
-                        width?: number;
-                        height?: number;
-                        /** @description Animation meta information extracted during thumbnail generation. Field will not be available until thumbnails are generated. */
-                        animation?: {
-                            width?: number;
-                            height?: number;
-                            frames?: number;
-                            /** @description Identifies this media as an external file we only have the url to and not the file itself. */
-                            external?: boolean;
-                        };
-                    };
+                };
+                /** @description Video meta information extracted during thumbnail generation. Field will not be available until thumbnails are generated. */
+                video?: {
+                    duration?: number;
+                    width?: number;
+                    height?: number;
+                };
+                /** @description Animation meta information extracted during thumbnail generation. Field will not be available until thumbnails are generated. */
+                animation?: {
+                    width?: number;
+                    height?: number;
+                    frames?: number;
                 };
             }[];
+            /** @description Identifies this media as an external file we only have the url to and not the file itself. */
+            external?: boolean;
         };
         ChannelAnalytics: {
             accountId?: components["schemas"]["ObjectId"];
@@ -5679,37 +5679,37 @@ export interface components {
                 male?: number;
                 female?: number;
                 unknown?: number;
+            };
+            reach?: {
+                organic?: number;
+                paid?: number;
+                total?: number;
+            };
+            engagement?: {
+                likes?: number;
+                shared?: number;
+                comments?: number;
+                total?: number;
+            };
+            /** Format: date-time */
+            earliestDate?: string;
+            comparison?: {
+                fans?: number;
                 reach?: {
                     organic?: number;
                     paid?: number;
                     total?: number;
-                    engagement?: {
-                        likes?: number;
-                        shared?: number;
-                        comments?: number;
-                        total?: number;
-                        /** Format: date-time */
-                        earliestDate?: string;
-                        comparison?: {
-                            fans?: number;
-                            reach?: {
-                                organic?: number;
-                                paid?: number;
-                                total?: number;
-                                engagement?: {
-                                    likes?: number;
-                                    shared?: number;
-                                    comments?: number;
-                                    total?: number;
-                                    /** Format: date-time */
-                                    earliestDate?: string;
-                                    incompleteData?: boolean;
-                                };
-                            };
-                        };
-                    };
                 };
+                engagement?: {
+                    likes?: number;
+                    shared?: number;
+                    comments?: number;
+                    total?: number;
+                };
+                /** Format: date-time */
+                earliestDate?: string;
             };
+            incompleteData?: boolean;
         };
         PostAnalytics: components["schemas"]["Post"] & {
             metric?: {
@@ -5730,21 +5730,21 @@ export interface components {
                     likes?: {
                         organic?: number;
                         paid?: number;
-                        shares?: {
-                            organic?: number;
-                            paid?: number;
-                            replies?: {
-                                organic?: number;
-                                paid?: number;
-                                reach?: {
-                                    organic?: number;
-                                    paid?: number;
-                                    clicks?: number;
-                                };
-                            };
-                        };
+                    };
+                    shares?: {
+                        organic?: number;
+                        paid?: number;
+                    };
+                    replies?: {
+                        organic?: number;
+                        paid?: number;
                     };
                 };
+                reach?: {
+                    organic?: number;
+                    paid?: number;
+                };
+                clicks?: number;
             };
         };
         PostAnalyticsRefactored: components["schemas"]["Post"] & {
@@ -5756,15 +5756,15 @@ export interface components {
                     shared?: number;
                     comments?: number;
                     total?: number;
-                    reach?: {
-                        paid?: number;
-                        organic?: number;
-                        total?: number;
-                        quotient?: number;
-                        clicks?: number;
-                        followers?: number;
-                    };
                 };
+                reach?: {
+                    paid?: number;
+                    organic?: number;
+                    total?: number;
+                };
+                quotient?: number;
+                clicks?: number;
+                followers?: number;
             };
         };
         /** @description E-Mail contact created by the customer. An account can have multiple contacts. */
@@ -5809,27 +5809,27 @@ export interface components {
                     id?: string;
                     name?: string;
                     specialAdCategory?: ("HOUSING" | "CREDIT" | "EMPLOYMENT")[];
-                    adSet?: {
-                        id?: string;
-                        name?: string;
-                        /** @enum {string} */
-                        status?: "ACTIVE" | "PAUSED" | "ACHRIVED" | "DELETED";
-                        postId?: components["schemas"]["ObjectId"];
-                        /** Format: date-time */
-                        createdTime?: string;
-                        /** Format: date-time */
-                        updatedTime?: string;
-                        /** Format: date-time */
-                        publishTime?: string;
-                        /** Format: date-time */
-                        lockedTime?: string;
-                        flags?: {
-                            needsAttention?: boolean;
-                            accountId?: components["schemas"]["ObjectId"];
-                        };
-                    };
+                };
+                adSet?: {
+                    id?: string;
+                    name?: string;
+                    /** @enum {string} */
+                    status?: "ACTIVE" | "PAUSED" | "ACHRIVED" | "DELETED";
                 };
             };
+            postId?: components["schemas"]["ObjectId"];
+            /** Format: date-time */
+            createdTime?: string;
+            /** Format: date-time */
+            updatedTime?: string;
+            /** Format: date-time */
+            publishTime?: string;
+            /** Format: date-time */
+            lockedTime?: string;
+            flags?: {
+                needsAttention?: boolean;
+            };
+            accountId?: components["schemas"]["ObjectId"];
         };
         /** @description campaign used in advertising */
         FacebookAdCampaign: {
@@ -5933,106 +5933,106 @@ export interface components {
                     scale?: number;
                     /** @enum {string|null} */
                     recommendation?: "positive" | "negative" | null;
-                    networkItemId?: string;
-                    networkObjectId?: string;
-                    threadId?: string;
-                    promotedTweetIds?: string[];
-                    liked?: boolean;
-                    likedBy?: string[];
-                    sharedBy?: string[];
-                    controlledByUs?: boolean;
-                    hidden?: boolean;
-                    published?: boolean;
-                    pictures?: {
-                        small?: string;
-                        large?: string;
-                        videos?: {
-                            /** Format: uri */
-                            url?: string;
-                            /** Format: uri */
-                            thumbnail?: string;
-                        }[];
-                        url?: string;
-                        link?: string;
-                        attachments?: Record<string, unknown>[];
-                        /** Format: date-time */
-                        createdTime?: string;
-                        /** Format: date-time */
-                        updatedTime?: string;
-                        interactor?: {
-                            interactorId?: string;
-                            name?: string;
-                            picture?: string;
-                            url?: string;
-                            linkedInteractors?: {
-                                networkId?: string;
-                                name?: string;
-                                offset?: number;
-                                length?: number;
-                                recipients?: string[];
-                                location?: {
-                                    id?: string;
-                                    name?: string;
-                                    canDm?: boolean;
-                                    followups?: {
-                                        id?: string;
-                                        message?: string;
-                                        /** @enum {string} */
-                                        type?: "NOTE" | "REPLY" | "SUGGESTION" | "MAIL";
-                                        userId?: string;
-                                        /** Format: date-time */
-                                        updatedTime?: string;
-                                        /** Format: date-time */
-                                        createdTime?: string;
-                                        networkId?: string;
-                                        ticketId?: string;
-                                        networkError?: string;
-                                        isDeleted?: boolean;
-                                        status?: string;
-                                        suggestionRejected?: boolean;
-                                        sendAs?: string;
-                                        attachment?: string;
-                                        translation?: Record<string, unknown>;
-                                        canBeDeleted?: boolean;
-                                        channelId?: string;
-                                        previousVersions?: {
-                                            message?: string;
-                                            author?: string;
-                                            /** Format: date-time */
-                                            createdTime?: string;
-                                            taskId?: string;
-                                            excludedReplyIds?: string[];
-                                            actionId?: string;
-                                            option?: string;
-                                            template?: {
-                                                name?: string;
-                                                networkId?: string;
-                                                text?: string;
-                                                language?: string;
-                                                variables?: Record<string, unknown>;
-                                                requests?: {
-                                                    recipient?: string;
-                                                    subject?: string;
-                                                    note?: string;
-                                                    context?: boolean;
-                                                    /** Format: date-time */
-                                                    createdTime?: string;
-                                                    cc?: string;
-                                                    mailIds?: string[];
-                                                    translations?: {
-                                                        language?: string;
-                                                        text?: string;
-                                                    }[];
-                                                }[];
-                                            };
-                                        }[];
-                                    }[];
-                                };
-                            }[];
-                        };
-                    }[];
                 };
+                networkItemId?: string;
+                networkObjectId?: string;
+                threadId?: string;
+                promotedTweetIds?: string[];
+                liked?: boolean;
+                likedBy?: string[];
+                sharedBy?: string[];
+                controlledByUs?: boolean;
+                hidden?: boolean;
+                published?: boolean;
+                pictures?: {
+                    small?: string;
+                    large?: string;
+                }[];
+                videos?: {
+                    /** Format: uri */
+                    url?: string;
+                    /** Format: uri */
+                    thumbnail?: string;
+                }[];
+                url?: string;
+                link?: string;
+                attachments?: Record<string, unknown>[];
+                /** Format: date-time */
+                createdTime?: string;
+                /** Format: date-time */
+                updatedTime?: string;
+                interactor?: {
+                    interactorId?: string;
+                    name?: string;
+                    picture?: string;
+                    url?: string;
+                };
+                linkedInteractors?: {
+                    networkId?: string;
+                    name?: string;
+                    offset?: number;
+                    length?: number;
+                }[];
+                recipients?: string[];
+                location?: {
+                    id?: string;
+                    name?: string;
+                };
+                canDm?: boolean;
             };
+            followups?: {
+                id?: string;
+                message?: string;
+                /** @enum {string} */
+                type?: "NOTE" | "REPLY" | "SUGGESTION" | "MAIL";
+                userId?: string;
+                /** Format: date-time */
+                updatedTime?: string;
+                /** Format: date-time */
+                createdTime?: string;
+                networkId?: string;
+                ticketId?: string;
+                networkError?: string;
+                isDeleted?: boolean;
+                status?: string;
+                suggestionRejected?: boolean;
+                sendAs?: string;
+                attachment?: string;
+                translation?: Record<string, unknown>;
+                canBeDeleted?: boolean;
+                channelId?: string;
+                previousVersions?: {
+                    message?: string;
+                    author?: string;
+                    /** Format: date-time */
+                    createdTime?: string;
+                }[];
+                taskId?: string;
+                excludedReplyIds?: string[];
+                actionId?: string;
+                option?: string;
+                template?: {
+                    name?: string;
+                    networkId?: string;
+                    text?: string;
+                    language?: string;
+                    variables?: Record<string, unknown>;
+                };
+                requests?: {
+                    recipient?: string;
+                    subject?: string;
+                    note?: string;
+                    context?: boolean;
+                    /** Format: date-time */
+                    createdTime?: string;
+                    cc?: string;
+                    mailIds?: string[];
+                }[];
+            }[];
+            translations?: {
+                language?: string;
+                text?: string;
+            }[];
         };
         /** @description A log entry that describes a specific change. */
         History: {
@@ -6096,57 +6096,57 @@ export interface components {
                     max?: number;
                     /** @description The steps to increase or decrease the possible values of the threshold */
                     step?: number;
-                    /** @description The steps of settings group of the card (for multi step cards) */
-                    steps?: {
-                        /** @description The translation key for label of the setting group */
-                        label?: string;
-                        /** @description The translation key for one line description of the setting group */
-                        oneLiner?: string;
-                        /** @description The translation key for full description of the setting group */
-                        description?: string;
-                        /** @description The group of settings */
-                        settingsGroups?: {
-                            /** @description The translation key for description of the setting group */
-                            description?: string;
-                            /** @description The translation key for next setting img of the setting group */
-                            nextSettingImg?: string;
-                            /** @description The threshold settings array of the card */
-                            settings?: {
-                                /** @description The translation key for label of the setting */
-                                label?: string;
-                                /** @description The translation key for label prefix of the setting */
-                                labelPrefix?: string;
-                                /** @description The translation key for label suffix of the setting */
-                                labelSuffix?: string;
-                                /** @description The field path of the value to update it */
-                                updateField?: string;
-                                /** @description The flag that indicates whether this setting is disabled ot not */
-                                isDisabled?: string;
-                                /** @description The value related properties of the settings */
-                                value?: {
-                                    /**
-                                     * @description The ui element for how to display and select the threshold value
-                                     * @enum {string}
-                                     */
-                                    type?: "drop-down";
-                                    /**
-                                     * @description The format of the value
-                                     * @enum {string}
-                                     */
-                                    format?: "percentage";
-                                    /** @description The actual value of the selected threshold */
-                                    selected?: number;
-                                    /** @description The possible min value of the threshold */
-                                    min?: number;
-                                    /** @description The possible max value of the threshold */
-                                    max?: number;
-                                    /** @description The steps to increase or decrease the possible values of the threshold */
-                                    step?: number;
-                                };
-                            }[];
-                        }[];
-                    }[];
                 };
+            }[];
+            /** @description The steps of settings group of the card (for multi step cards) */
+            steps?: {
+                /** @description The translation key for label of the setting group */
+                label?: string;
+                /** @description The translation key for one line description of the setting group */
+                oneLiner?: string;
+                /** @description The translation key for full description of the setting group */
+                description?: string;
+                /** @description The group of settings */
+                settingsGroups?: {
+                    /** @description The translation key for description of the setting group */
+                    description?: string;
+                    /** @description The translation key for next setting img of the setting group */
+                    nextSettingImg?: string;
+                    /** @description The threshold settings array of the card */
+                    settings?: {
+                        /** @description The translation key for label of the setting */
+                        label?: string;
+                        /** @description The translation key for label prefix of the setting */
+                        labelPrefix?: string;
+                        /** @description The translation key for label suffix of the setting */
+                        labelSuffix?: string;
+                        /** @description The field path of the value to update it */
+                        updateField?: string;
+                        /** @description The flag that indicates whether this setting is disabled ot not */
+                        isDisabled?: string;
+                        /** @description The value related properties of the settings */
+                        value?: {
+                            /**
+                             * @description The ui element for how to display and select the threshold value
+                             * @enum {string}
+                             */
+                            type?: "drop-down";
+                            /**
+                             * @description The format of the value
+                             * @enum {string}
+                             */
+                            format?: "percentage";
+                            /** @description The actual value of the selected threshold */
+                            selected?: number;
+                            /** @description The possible min value of the threshold */
+                            min?: number;
+                            /** @description The possible max value of the threshold */
+                            max?: number;
+                            /** @description The steps to increase or decrease the possible values of the threshold */
+                            step?: number;
+                        };
+                    }[];
+                }[];
             }[];
         }[];
         /** @description possible settings options object */
@@ -6326,24 +6326,24 @@ export interface components {
                     types?: {
                         network?: string;
                         type?: string;
-                        networks?: string[];
-                        actions?: {
-                            /** @enum {string} */
-                            action?: "archive" | "mark_as_priority" | "assign" | "hide" | "delete" | "forward_by_mail" | "like" | "tag" | "sentiment";
-                            config?: {
-                                recipients?: string[];
-                                cc?: string[];
-                                context?: boolean;
-                                subject?: string;
-                                message?: string;
-                                /** Format: email */
-                                replyTo?: string;
-                                categoryIds?: string[];
-                                /** @enum {string} */
-                                sentiment?: "POSITIVE" | "NEUTRAL" | "NEGATIVE";
-                            };
-                        }[];
                     }[];
+                    networks?: string[];
+                };
+            }[];
+            actions?: {
+                /** @enum {string} */
+                action?: "archive" | "mark_as_priority" | "assign" | "hide" | "delete" | "forward_by_mail" | "like" | "tag" | "sentiment";
+                config?: {
+                    recipients?: string[];
+                    cc?: string[];
+                    context?: boolean;
+                    subject?: string;
+                    message?: string;
+                    /** Format: email */
+                    replyTo?: string;
+                    categoryIds?: string[];
+                    /** @enum {string} */
+                    sentiment?: "POSITIVE" | "NEUTRAL" | "NEGATIVE";
                 };
             }[];
         };
@@ -11612,34 +11612,34 @@ export interface operations {
                                     width?: number;
                                     is_silhouette?: boolean;
                                     url?: string;
-                                    access_token?: string;
-                                    name?: string;
-                                    link?: string;
-                                    username?: string;
-                                    name_with_location_descriptor?: string;
-                                    store_location_descriptor?: string;
-                                    is_published?: boolean;
-                                    location?: {
-                                        city?: string;
-                                        country?: string;
-                                        latitude?: number;
-                                        longitude?: number;
-                                        street?: string;
-                                        zip?: string;
-                                        id?: string;
-                                        status?: string;
-                                        paging?: {
-                                            cursors?: {
-                                                before?: string;
-                                                after?: string;
-                                                previous?: string;
-                                                next?: string;
-                                            };
-                                        };
-                                    };
                                 };
                             };
+                            access_token?: string;
+                            name?: string;
+                            link?: string;
+                            username?: string;
+                            name_with_location_descriptor?: string;
+                            store_location_descriptor?: string;
+                            is_published?: boolean;
+                            location?: {
+                                city?: string;
+                                country?: string;
+                                latitude?: number;
+                                longitude?: number;
+                                street?: string;
+                                zip?: string;
+                            };
+                            id?: string;
+                            status?: string;
                         }[];
+                        paging?: {
+                            cursors?: {
+                                before?: string;
+                                after?: string;
+                            };
+                            previous?: string;
+                            next?: string;
+                        };
                     };
                 };
             };
@@ -12106,21 +12106,21 @@ export interface operations {
                             currency?: string;
                             /** @description Business manager info of the adaccount */
                             business?: Record<string, unknown>;
-                            /** @description Before and after pages */
-                            paging?: {
-                                /** @description Paging cursors */
-                                cursors?: {
-                                    /** @description Indicating before the page */
-                                    before?: string;
-                                    /** @description Indicating after the page */
-                                    after?: string;
-                                    /** @description Next page link */
-                                    next?: string;
-                                    /** @description Previous page link */
-                                    previous?: string;
-                                };
-                            };
                         }[];
+                        /** @description Before and after pages */
+                        paging?: {
+                            /** @description Paging cursors */
+                            cursors?: {
+                                /** @description Indicating before the page */
+                                before?: string;
+                                /** @description Indicating after the page */
+                                after?: string;
+                            };
+                            /** @description Next page link */
+                            next?: string;
+                            /** @description Previous page link */
+                            previous?: string;
+                        };
                     };
                 };
             };
@@ -13365,8 +13365,8 @@ export interface operations {
                             types?: {
                                 network?: string;
                                 type?: string;
-                                networks?: string[];
                             }[];
+                            networks?: string[];
                         };
                     }[];
                     actions: {
@@ -13525,24 +13525,24 @@ export interface operations {
                             types?: {
                                 network?: string;
                                 type?: string;
-                                networks?: string[];
-                                actions?: {
-                                    /** @enum {string} */
-                                    action: "archive" | "mark_as_priority" | "assign" | "hide" | "delete" | "forward_by_mail" | "like" | "tag" | "sentiment";
-                                    config?: {
-                                        recipients?: string[];
-                                        cc?: string[];
-                                        context?: boolean;
-                                        subject?: string;
-                                        message?: string;
-                                        /** Format: email */
-                                        replyTo?: string;
-                                        categoryIds?: string[];
-                                        /** @enum {string} */
-                                        sentiment?: "POSITIVE" | "NEUTRAL" | "NEGATIVE";
-                                    };
-                                }[];
                             }[];
+                            networks?: string[];
+                        };
+                    }[];
+                    actions?: {
+                        /** @enum {string} */
+                        action: "archive" | "mark_as_priority" | "assign" | "hide" | "delete" | "forward_by_mail" | "like" | "tag" | "sentiment";
+                        config?: {
+                            recipients?: string[];
+                            cc?: string[];
+                            context?: boolean;
+                            subject?: string;
+                            message?: string;
+                            /** Format: email */
+                            replyTo?: string;
+                            categoryIds?: string[];
+                            /** @enum {string} */
+                            sentiment?: "POSITIVE" | "NEUTRAL" | "NEGATIVE";
                         };
                     }[];
                 };
@@ -14251,8 +14251,8 @@ export interface operations {
                         ml?: boolean;
                         /** @default 1073741824 */
                         mlStorageLimit?: number;
-                        expirationTime?: components["schemas"]["Date"];
                     };
+                    expirationTime?: components["schemas"]["Date"];
                 };
             };
         };
@@ -14873,30 +14873,30 @@ export interface operations {
                             paid?: number;
                             organic?: number;
                             total?: number;
+                        };
+                        /** @description engagements metrics */
+                        engagement?: {
+                            comments?: number;
+                            likes?: number;
+                            shared?: number;
+                            total?: number;
+                        };
+                        /** @description metrics for compare time range */
+                        compare?: {
+                            /** @description number of clicks on posts links */
+                            clicks?: number;
+                            /** @description reach metrics */
+                            reach?: {
+                                paid?: number;
+                                organic?: number;
+                                total?: number;
+                            };
                             /** @description engagements metrics */
                             engagement?: {
                                 comments?: number;
                                 likes?: number;
                                 shared?: number;
                                 total?: number;
-                                /** @description metrics for compare time range */
-                                compare?: {
-                                    /** @description number of clicks on posts links */
-                                    clicks?: number;
-                                    /** @description reach metrics */
-                                    reach?: {
-                                        paid?: number;
-                                        organic?: number;
-                                        total?: number;
-                                        /** @description engagements metrics */
-                                        engagement?: {
-                                            comments?: number;
-                                            likes?: number;
-                                            shared?: number;
-                                            total?: number;
-                                        };
-                                    };
-                                };
                             };
                         };
                     };
@@ -15693,16 +15693,16 @@ export interface operations {
                         language: string;
                         /** @description variables which satisfy restrictions from template.variables */
                         variables?: Record<string, unknown>;
-                        /** @description id of the selected reply option */
-                        option?: string;
-                        /** @description ids of categories to assign to the ticket */
-                        categoryIds?: string[];
-                        /**
-                         * @description possible executable actions (required if execAiActions is true)
-                         * @enum {array}
-                         */
-                        suggestedAiActions?: "archive" | "category" | "delete" | "hide" | "like" | "reply";
                     };
+                    /** @description id of the selected reply option */
+                    option?: string;
+                    /** @description ids of categories to assign to the ticket */
+                    categoryIds?: string[];
+                    /**
+                     * @description possible executable actions (required if execAiActions is true)
+                     * @enum {array}
+                     */
+                    suggestedAiActions?: "archive" | "category" | "delete" | "hide" | "like" | "reply";
                 };
             };
         };
@@ -15844,23 +15844,23 @@ export interface operations {
                         language: string;
                         /** @description variables which satisfy restrictions from template.variables */
                         variables?: Record<string, unknown>;
-                        /**
-                         * @description modifier to send reply as private message
-                         * @enum {string}
-                         */
-                        sendAs?: "DM" | "PRIVATE_REPLY";
-                        /**
-                         * @description reply tag to use (facebook)
-                         * @enum {string}
-                         */
-                        tag?: "CONFIRMED_EVENT_UPDATE" | "POST_PURCHASE_UPDATE" | "ACCOUNT_UPDATE" | "HUMAN_AGENT";
-                        /** @description id of the channel to use for reply (switch reply channel) */
-                        channelId?: string;
-                        /** @description excluded mentions from the reply (twitter) */
-                        excludedReplyIds?: string[];
-                        /** @description id of the selected reply option */
-                        option?: string;
                     };
+                    /**
+                     * @description modifier to send reply as private message
+                     * @enum {string}
+                     */
+                    sendAs?: "DM" | "PRIVATE_REPLY";
+                    /**
+                     * @description reply tag to use (facebook)
+                     * @enum {string}
+                     */
+                    tag?: "CONFIRMED_EVENT_UPDATE" | "POST_PURCHASE_UPDATE" | "ACCOUNT_UPDATE" | "HUMAN_AGENT";
+                    /** @description id of the channel to use for reply (switch reply channel) */
+                    channelId?: string;
+                    /** @description excluded mentions from the reply (twitter) */
+                    excludedReplyIds?: string[];
+                    /** @description id of the selected reply option */
+                    option?: string;
                 };
             };
         };

@@ -37,26 +37,6 @@ export const ValidationErrorSchema = object({
   }).optional(),
 });
 
-const AccountSchema$1 = object({
-  enabled: z.boolean().optional(),
-  ml: object({
-    enabled: z.boolean().optional(),
-    storage: object({
-      usage: z.number().optional(),
-      limit: z.number().optional(),
-      support: object({
-        accessStatus: z.enum(["never", "temporary", "permanent"]).optional(),
-        accessUntil: DateSchema.optional(),
-        keycloak: object({
-          realm: z.string().optional(),
-          secret: z.string().optional(),
-          pubKey: z.string().optional(),
-        }).optional(),
-      }).optional(),
-    }).optional(),
-  }).optional(),
-});
-
 /** A customers own namespace. */
 export const AccountSchema = object({
   _id: ObjectIdSchema.optional(),
@@ -135,27 +115,45 @@ export const AccountSchema = object({
     ticketTranslations: z.boolean().optional(),
     customFolders: z.boolean().optional(),
     linkedinPrivateProfile: z.boolean().optional(),
-    locale: z.string().optional(),
-    linkedAccounts: z.array(ObjectIdSchema).optional(),
-    manifestIds: z.array(ObjectIdSchema).optional(),
-    shortener: object({
-      mode: z.enum(["OFF", "GENERIC", "OWN"]).optional(),
-      url: z.string().optional(),
-      privacy: object({
-        enabled: z.boolean().optional(),
-        dayRange: z.number().gte(14).lte(5000).optional(),
-        deleteBy: z.enum(["createdTime", "lastInteractionTime"]).optional(),
-        report: z.boolean().optional(),
-        reportRecipients: z.array(z.email()).optional(),
-        deleteOwn: z.boolean().optional(),
-        products: object({
-          inbox: object({
-            enabled: z.boolean().optional(),
-            cp: typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Account"]>["availableFeatures"]>["shortener"]>["privacy"]>["products"]>["inbox"]>["cp"]>>(AccountSchema$1).optional(),
-          }).optional(),
-        }).optional(),
-      }).optional(),
+  }).optional(),
+  locale: z.string().optional(),
+  linkedAccounts: z.array(ObjectIdSchema).optional(),
+  manifestIds: z.array(ObjectIdSchema).optional(),
+  shortener: object({
+    mode: z.enum(["OFF", "GENERIC", "OWN"]).optional(),
+    url: z.string().optional(),
+  }).optional(),
+  privacy: object({
+    enabled: z.boolean().optional(),
+    dayRange: z.number().gte(14).lte(5000).optional(),
+    deleteBy: z.enum(["createdTime", "lastInteractionTime"]).optional(),
+    report: z.boolean().optional(),
+    reportRecipients: z.array(z.email()).optional(),
+    deleteOwn: z.boolean().optional(),
+  }).optional(),
+  products: object({
+    inbox: object({
+      enabled: z.boolean().optional(),
     }).optional(),
+    cp: object({
+      enabled: z.boolean().optional(),
+    }).optional(),
+    ml: object({
+      enabled: z.boolean().optional(),
+    }).optional(),
+  }).optional(),
+  storage: object({
+    usage: z.number().optional(),
+    limit: z.number().optional(),
+  }).optional(),
+  support: object({
+    accessStatus: z.enum(["never", "temporary", "permanent"]).optional(),
+    accessUntil: DateSchema.optional(),
+  }).optional(),
+  keycloak: object({
+    realm: z.string().optional(),
+    secret: z.string().optional(),
+    pubKey: z.string().optional(),
   }).optional(),
 });
 
@@ -307,19 +305,19 @@ export const MediaSchema = object({
     image: object({
       width: z.number().optional(),
       height: z.number().optional(),
-      video: object({
-        duration: z.number().optional(),
-        width: z.number().optional(),
-        height: z.number().optional(),
-        animation: object({
-          width: z.number().optional(),
-          height: z.number().optional(),
-          frames: z.number().optional(),
-          external: z.boolean().optional(),
-        }).optional(),
-      }).optional(),
+    }).optional(),
+    video: object({
+      duration: z.number().optional(),
+      width: z.number().optional(),
+      height: z.number().optional(),
+    }).optional(),
+    animation: object({
+      width: z.number().optional(),
+      height: z.number().optional(),
+      frames: z.number().optional(),
     }).optional(),
   })).optional(),
+  external: z.boolean().optional(),
 });
 
 /** `Link` (components.schemas) of the SocialHub API2. */
@@ -334,7 +332,7 @@ export const LinkSchema = object({
   updatedTime: z.iso.datetime({ offset: true }).optional(),
 });
 
-const LinkedinTargetingSchema$2 = object({
+const LinkedinTargetingSchema$1 = object({
   id: z.string().optional(),
   name: z.string().optional(),
   interfaceLocales: z.array(object({
@@ -351,7 +349,7 @@ export const LinkedinTargetingSchema = object({
     geoLocations: z.array(object({
       id: z.string().optional(),
       name: z.string().optional(),
-      jobFunctions: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["LinkedinTargeting"]>["insustries"]>[number]>["geoLocations"]>[number]>["jobFunctions"]>[number]>>(LinkedinTargetingSchema$2)).optional(),
+      jobFunctions: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["LinkedinTargeting"]>["insustries"]>[number]>["geoLocations"]>[number]>["jobFunctions"]>[number]>>(LinkedinTargetingSchema$1)).optional(),
     })).optional(),
   })).optional(),
 });
@@ -369,25 +367,6 @@ export const TagSchema = object({
   name: z.string(),
   createdTime: z.iso.datetime({ offset: true }).optional(),
   accountId: ObjectIdSchema.optional(),
-});
-
-const PostSchema$3 = object({
-  emailAdvanceTime: DateSchema.optional(),
-  createdTime: DateSchema.optional(),
-  updatedTime: DateSchema.optional(),
-  publishTime: DateSchema.optional(),
-  publishTimeZone: z.string().optional(),
-  networkUrl: z.url().optional(),
-  warnings: z.array(object({
-    code: z.string().optional(),
-    path: z.string().optional(),
-    message: z.string().optional(),
-    data: z.record(z.string(), z.unknown()).optional(),
-    storyWorkaround: object({
-      publisher: z.string().optional(),
-      reminderTime: DateSchema.optional(),
-    }).optional(),
-  })).optional(),
 });
 
 /** A Content-Planner Post. N-Posts always belong to a group. */
@@ -500,17 +479,17 @@ export const PostSchema = object({
       networkItemId: z.string().optional(),
       images: z.array(z.string()).optional(),
       videos: z.array(z.string()).optional(),
-    }).optional(),
-    inlineLinks: z.array(object({
-      offset: z.number().optional(),
-      length: z.number().optional(),
-      anchor: z.string().optional(),
-      href: z.string().optional(),
+      inlineLinks: z.array(object({
+        offset: z.number().optional(),
+        length: z.number().optional(),
+        anchor: z.string().optional(),
+        href: z.string().optional(),
+      })).optional(),
       mentions: z.array(object({
         offset: z.number().optional(),
         length: z.number().optional(),
       })).optional(),
-    })).optional(),
+    }).optional(),
     firstComment: z.string().max(2000).optional(),
     tiktok: object({
       allowComments: z.boolean().optional(),
@@ -518,21 +497,38 @@ export const PostSchema = object({
       allowStitch: z.boolean().optional(),
       isBrandOrganic: z.boolean().optional(),
       isBrandedContent: z.boolean().optional(),
-      linkedin: object({
-        targeting: LinkedinTargetingSchema.optional(),
-        facebook: object({
-          targeting: FacebookTargetingSchema.optional(),
-          feedTargeting: FacebookTargetingSchema.optional(),
-          pinterest: object({
-            boardId: z.string().optional(),
-            boardName: z.string().optional(),
-            boardSectionId: z.string().optional(),
-            boardSectionName: z.string().optional(),
-            placeholders: typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Post"]>["content"]>["tiktok"]>["linkedin"]>["facebook"]>["pinterest"]>["placeholders"]>>(PostSchema$3).optional(),
-          }).optional(),
-        }).optional(),
-      }).optional(),
     }).optional(),
+    linkedin: object({
+      targeting: LinkedinTargetingSchema.optional(),
+    }).optional(),
+    facebook: object({
+      targeting: FacebookTargetingSchema.optional(),
+      feedTargeting: FacebookTargetingSchema.optional(),
+    }).optional(),
+    pinterest: object({
+      boardId: z.string().optional(),
+      boardName: z.string().optional(),
+      boardSectionId: z.string().optional(),
+      boardSectionName: z.string().optional(),
+    }).optional(),
+    placeholders: object({
+      emailAdvanceTime: DateSchema.optional(),
+    }).optional(),
+  }).optional(),
+  createdTime: DateSchema.optional(),
+  updatedTime: DateSchema.optional(),
+  publishTime: DateSchema.optional(),
+  publishTimeZone: z.string().optional(),
+  networkUrl: z.url().optional(),
+  warnings: z.array(object({
+    code: z.string().optional(),
+    path: z.string().optional(),
+    message: z.string().optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })).optional(),
+  storyWorkaround: object({
+    publisher: z.string().optional(),
+    reminderTime: DateSchema.optional(),
   }).optional(),
 });
 
@@ -592,15 +588,6 @@ export const CategoriesSchema = object({
   hidden: z.boolean().optional(),
 });
 
-const ChannelAnalyticsSchema$4 = object({
-  likes: z.number().optional(),
-  shared: z.number().optional(),
-  comments: z.number().optional(),
-  total: z.number().optional(),
-  earliestDate: z.iso.datetime({ offset: true }).optional(),
-  incompleteData: z.boolean().optional(),
-});
-
 /** `ChannelAnalytics` (components.schemas) of the SocialHub API2. */
 export const ChannelAnalyticsSchema = object({
   accountId: ObjectIdSchema.optional(),
@@ -610,28 +597,35 @@ export const ChannelAnalyticsSchema = object({
     male: z.number().optional(),
     female: z.number().optional(),
     unknown: z.number().optional(),
+  }).optional(),
+  reach: object({
+    organic: z.number().optional(),
+    paid: z.number().optional(),
+    total: z.number().optional(),
+  }).optional(),
+  engagement: object({
+    likes: z.number().optional(),
+    shared: z.number().optional(),
+    comments: z.number().optional(),
+    total: z.number().optional(),
+  }).optional(),
+  earliestDate: z.iso.datetime({ offset: true }).optional(),
+  comparison: object({
+    fans: z.number().optional(),
     reach: object({
       organic: z.number().optional(),
       paid: z.number().optional(),
       total: z.number().optional(),
-      engagement: object({
-        likes: z.number().optional(),
-        shared: z.number().optional(),
-        comments: z.number().optional(),
-        total: z.number().optional(),
-        earliestDate: z.iso.datetime({ offset: true }).optional(),
-        comparison: object({
-          fans: z.number().optional(),
-          reach: object({
-            organic: z.number().optional(),
-            paid: z.number().optional(),
-            total: z.number().optional(),
-            engagement: typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ChannelAnalytics"]>["fansByGender"]>["reach"]>["engagement"]>["comparison"]>["reach"]>["engagement"]>>(ChannelAnalyticsSchema$4).optional(),
-          }).optional(),
-        }).optional(),
-      }).optional(),
     }).optional(),
+    engagement: object({
+      likes: z.number().optional(),
+      shared: z.number().optional(),
+      comments: z.number().optional(),
+      total: z.number().optional(),
+    }).optional(),
+    earliestDate: z.iso.datetime({ offset: true }).optional(),
   }).optional(),
+  incompleteData: z.boolean().optional(),
 });
 
 /** `PostAnalytics` (components.schemas) of the SocialHub API2. */
@@ -651,21 +645,21 @@ export const PostAnalyticsSchema = z.intersection(PostSchema, object({
       likes: object({
         organic: z.number().optional(),
         paid: z.number().optional(),
-        shares: object({
-          organic: z.number().optional(),
-          paid: z.number().optional(),
-          replies: object({
-            organic: z.number().optional(),
-            paid: z.number().optional(),
-            reach: object({
-              organic: z.number().optional(),
-              paid: z.number().optional(),
-              clicks: z.number().optional(),
-            }).optional(),
-          }).optional(),
-        }).optional(),
+      }).optional(),
+      shares: object({
+        organic: z.number().optional(),
+        paid: z.number().optional(),
+      }).optional(),
+      replies: object({
+        organic: z.number().optional(),
+        paid: z.number().optional(),
       }).optional(),
     }).optional(),
+    reach: object({
+      organic: z.number().optional(),
+      paid: z.number().optional(),
+    }).optional(),
+    clicks: z.number().optional(),
   }).optional(),
 }));
 
@@ -678,15 +672,15 @@ export const PostAnalyticsRefactoredSchema = z.intersection(PostSchema, object({
       shared: z.number().optional(),
       comments: z.number().optional(),
       total: z.number().optional(),
-      reach: object({
-        paid: z.number().optional(),
-        organic: z.number().optional(),
-        total: z.number().optional(),
-        quotient: z.number().optional(),
-        clicks: z.number().optional(),
-        followers: z.number().optional(),
-      }).optional(),
     }).optional(),
+    reach: object({
+      paid: z.number().optional(),
+      organic: z.number().optional(),
+      total: z.number().optional(),
+    }).optional(),
+    quotient: z.number().optional(),
+    clicks: z.number().optional(),
+    followers: z.number().optional(),
   }).optional(),
 }));
 
@@ -721,22 +715,22 @@ export const AdSchema = object({
       id: z.string().optional(),
       name: z.string().optional(),
       specialAdCategory: z.array(z.enum(["HOUSING", "CREDIT", "EMPLOYMENT"])).optional(),
-      adSet: object({
-        id: z.string().optional(),
-        name: z.string().optional(),
-        status: z.enum(["ACTIVE", "PAUSED", "ACHRIVED", "DELETED"]).optional(),
-        postId: ObjectIdSchema.optional(),
-        createdTime: z.iso.datetime({ offset: true }).optional(),
-        updatedTime: z.iso.datetime({ offset: true }).optional(),
-        publishTime: z.iso.datetime({ offset: true }).optional(),
-        lockedTime: z.iso.datetime({ offset: true }).optional(),
-        flags: object({
-          needsAttention: z.boolean().optional(),
-          accountId: ObjectIdSchema.optional(),
-        }).optional(),
-      }).optional(),
+    }).optional(),
+    adSet: object({
+      id: z.string().optional(),
+      name: z.string().optional(),
+      status: z.enum(["ACTIVE", "PAUSED", "ACHRIVED", "DELETED"]).optional(),
     }).optional(),
   }).optional(),
+  postId: ObjectIdSchema.optional(),
+  createdTime: z.iso.datetime({ offset: true }).optional(),
+  updatedTime: z.iso.datetime({ offset: true }).optional(),
+  publishTime: z.iso.datetime({ offset: true }).optional(),
+  lockedTime: z.iso.datetime({ offset: true }).optional(),
+  flags: object({
+    needsAttention: z.boolean().optional(),
+  }).optional(),
+  accountId: ObjectIdSchema.optional(),
 });
 
 /** campaign used in advertising */
@@ -787,74 +781,6 @@ export const EmailRequestSchema = object({
   context: z.boolean().optional(),
 });
 
-const TicketSchema$5 = object({
-  url: z.url().optional(),
-  thumbnail: z.url().optional(),
-});
-
-const TicketSchema$6 = object({
-  name: z.string().optional(),
-  networkId: z.string().optional(),
-  text: z.string().optional(),
-  language: z.string().optional(),
-  variables: z.record(z.string(), z.unknown()).optional(),
-  requests: z.array(object({
-    recipient: z.string().optional(),
-    subject: z.string().optional(),
-    note: z.string().optional(),
-    context: z.boolean().optional(),
-    createdTime: z.iso.datetime({ offset: true }).optional(),
-    cc: z.string().optional(),
-    mailIds: z.array(z.string()).optional(),
-    translations: z.array(object({
-      language: z.string().optional(),
-      text: z.string().optional(),
-    })).optional(),
-  })).optional(),
-});
-
-const TicketSchema$7 = object({
-  networkId: z.string().optional(),
-  name: z.string().optional(),
-  offset: z.number().optional(),
-  length: z.number().optional(),
-  recipients: z.array(z.string()).optional(),
-  location: object({
-    id: z.string().optional(),
-    name: z.string().optional(),
-    canDm: z.boolean().optional(),
-    followups: z.array(object({
-      id: z.string().optional(),
-      message: z.string().optional(),
-      type: z.enum(["NOTE", "REPLY", "SUGGESTION", "MAIL"]).optional(),
-      userId: z.string().optional(),
-      updatedTime: z.iso.datetime({ offset: true }).optional(),
-      createdTime: z.iso.datetime({ offset: true }).optional(),
-      networkId: z.string().optional(),
-      ticketId: z.string().optional(),
-      networkError: z.string().optional(),
-      isDeleted: z.boolean().optional(),
-      status: z.string().optional(),
-      suggestionRejected: z.boolean().optional(),
-      sendAs: z.string().optional(),
-      attachment: z.string().optional(),
-      translation: z.record(z.string(), z.unknown()).optional(),
-      canBeDeleted: z.boolean().optional(),
-      channelId: z.string().optional(),
-      previousVersions: z.array(object({
-        message: z.string().optional(),
-        author: z.string().optional(),
-        createdTime: z.iso.datetime({ offset: true }).optional(),
-        taskId: z.string().optional(),
-        excludedReplyIds: z.array(z.string()).optional(),
-        actionId: z.string().optional(),
-        option: z.string().optional(),
-        template: typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Ticket"]>["interaction"]>["rating"]>["pictures"]>[number]>["interactor"]>["linkedInteractors"]>[number]>["location"]>["followups"]>[number]>["previousVersions"]>[number]>["template"]>>(TicketSchema$6).optional(),
-      })).optional(),
-    })).optional(),
-  }).optional(),
-});
-
 /** full ticket of the socilahub inbox */
 export const TicketSchema = object({
   _id: z.string().optional(),
@@ -895,60 +821,113 @@ export const TicketSchema = object({
       value: z.number().optional(),
       scale: z.number().optional(),
       recommendation: z.literal(["positive", "negative", null]).optional(),
-      networkItemId: z.string().optional(),
-      networkObjectId: z.string().optional(),
-      threadId: z.string().optional(),
-      promotedTweetIds: z.array(z.string()).optional(),
-      liked: z.boolean().optional(),
-      likedBy: z.array(z.string()).optional(),
-      sharedBy: z.array(z.string()).optional(),
-      controlledByUs: z.boolean().optional(),
-      hidden: z.boolean().optional(),
-      published: z.boolean().optional(),
-      pictures: z.array(object({
-        small: z.string().optional(),
-        large: z.string().optional(),
-        videos: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Ticket"]>["interaction"]>["rating"]>["pictures"]>[number]>["videos"]>[number]>>(TicketSchema$5)).optional(),
-        url: z.string().optional(),
-        link: z.string().optional(),
-        attachments: z.array(z.record(z.string(), z.unknown())).optional(),
-        createdTime: z.iso.datetime({ offset: true }).optional(),
-        updatedTime: z.iso.datetime({ offset: true }).optional(),
-        interactor: object({
-          interactorId: z.string().optional(),
-          name: z.string().optional(),
-          picture: z.string().optional(),
-          url: z.string().optional(),
-          linkedInteractors: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Ticket"]>["interaction"]>["rating"]>["pictures"]>[number]>["interactor"]>["linkedInteractors"]>[number]>>(TicketSchema$7)).optional(),
-        }).optional(),
-      })).optional(),
     }).optional(),
+    networkItemId: z.string().optional(),
+    networkObjectId: z.string().optional(),
+    threadId: z.string().optional(),
+    promotedTweetIds: z.array(z.string()).optional(),
+    liked: z.boolean().optional(),
+    likedBy: z.array(z.string()).optional(),
+    sharedBy: z.array(z.string()).optional(),
+    controlledByUs: z.boolean().optional(),
+    hidden: z.boolean().optional(),
+    published: z.boolean().optional(),
+    pictures: z.array(object({
+      small: z.string().optional(),
+      large: z.string().optional(),
+    })).optional(),
+    videos: z.array(object({
+      url: z.url().optional(),
+      thumbnail: z.url().optional(),
+    })).optional(),
+    url: z.string().optional(),
+    link: z.string().optional(),
+    attachments: z.array(z.record(z.string(), z.unknown())).optional(),
+    createdTime: z.iso.datetime({ offset: true }).optional(),
+    updatedTime: z.iso.datetime({ offset: true }).optional(),
+    interactor: object({
+      interactorId: z.string().optional(),
+      name: z.string().optional(),
+      picture: z.string().optional(),
+      url: z.string().optional(),
+    }).optional(),
+    linkedInteractors: z.array(object({
+      networkId: z.string().optional(),
+      name: z.string().optional(),
+      offset: z.number().optional(),
+      length: z.number().optional(),
+    })).optional(),
+    recipients: z.array(z.string()).optional(),
+    location: object({
+      id: z.string().optional(),
+      name: z.string().optional(),
+    }).optional(),
+    canDm: z.boolean().optional(),
   }).optional(),
-});
-
-const ConfigPanelSchema$8 = object({
-  label: z.string().optional(),
-  oneLiner: z.string().optional(),
-  description: z.string().optional(),
-  settingsGroups: z.array(object({
-    description: z.string().optional(),
-    nextSettingImg: z.string().optional(),
-    settings: z.array(object({
-      label: z.string().optional(),
-      labelPrefix: z.string().optional(),
-      labelSuffix: z.string().optional(),
-      updateField: z.string().optional(),
-      isDisabled: z.string().optional(),
-      value: object({
-        type: z.enum(["drop-down"]).optional(),
-        format: z.enum(["percentage"]).optional(),
-        selected: z.number().optional(),
-        min: z.number().optional(),
-        max: z.number().optional(),
-        step: z.number().optional(),
-      }).optional(),
+  followups: z.array(object({
+    id: z.string().optional(),
+    message: z.string().optional(),
+    type: z.enum(["NOTE", "REPLY", "SUGGESTION", "MAIL"]).optional(),
+    userId: z.string().optional(),
+    updatedTime: z.iso.datetime({ offset: true }).optional(),
+    createdTime: z.iso.datetime({ offset: true }).optional(),
+    networkId: z.string().optional(),
+    ticketId: z.string().optional(),
+    networkError: z.string().optional(),
+    isDeleted: z.boolean().optional(),
+    status: z.string().optional(),
+    suggestionRejected: z.boolean().optional(),
+    sendAs: z.string().optional(),
+    attachment: z.string().optional(),
+    translation: z.record(z.string(), z.unknown()).optional(),
+    canBeDeleted: z.boolean().optional(),
+    channelId: z.string().optional(),
+    previousVersions: z.array(object({
+      message: z.string().optional(),
+      author: z.string().optional(),
+      createdTime: z.iso.datetime({ offset: true }).optional(),
+    })).optional(),
+    taskId: z.string().optional(),
+    excludedReplyIds: z.array(z.string()).optional(),
+    actionId: z.string().optional(),
+    option: z.string().optional(),
+    template: object({
+      name: z.string().optional(),
+      networkId: z.string().optional(),
+      text: z.string().optional(),
+      language: z.string().optional(),
+      variables: z.record(z.string(), z.unknown()).optional(),
+    }).optional(),
+    requests: z.array(object({
+      recipient: z.string().optional(),
+      subject: z.string().optional(),
+      note: z.string().optional(),
+      context: z.boolean().optional(),
+      createdTime: z.iso.datetime({ offset: true }).optional(),
+      cc: z.string().optional(),
+      mailIds: z.array(z.string()).optional(),
     })).optional(),
   })).optional(),
+  translations: z.array(object({
+    language: z.string().optional(),
+    text: z.string().optional(),
+  })).optional(),
+});
+
+const ConfigPanelSchema$2 = object({
+  label: z.string().optional(),
+  labelPrefix: z.string().optional(),
+  labelSuffix: z.string().optional(),
+  updateField: z.string().optional(),
+  isDisabled: z.string().optional(),
+  value: object({
+    type: z.enum(["drop-down"]).optional(),
+    format: z.enum(["percentage"]).optional(),
+    selected: z.number().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    step: z.number().optional(),
+  }).optional(),
 });
 
 /** Structured ai config panel settings and descriptions */
@@ -973,8 +952,17 @@ export const ConfigPanelSchema = z.array(object({
       min: z.number().optional(),
       max: z.number().optional(),
       step: z.number().optional(),
-      steps: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["settings"]>[number]>["value"]>["steps"]>[number]>>(ConfigPanelSchema$8)).optional(),
     }).optional(),
+  })).optional(),
+  steps: z.array(object({
+    label: z.string().optional(),
+    oneLiner: z.string().optional(),
+    description: z.string().optional(),
+    settingsGroups: z.array(object({
+      description: z.string().optional(),
+      nextSettingImg: z.string().optional(),
+      settings: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["steps"]>[number]>["settingsGroups"]>[number]>["settings"]>[number]>>(ConfigPanelSchema$2)).optional(),
+    })).optional(),
   })).optional(),
 }));
 
@@ -1020,7 +1008,7 @@ export const ManifestSchema = object({
   }).optional(),
 });
 
-const SettingsSchema$9 = object({
+const SettingsSchema$3 = object({
   network: z.string().optional(),
   type: z.enum(["default", "manifest", "teaser"]).optional(),
   manifest: ManifestSchema.optional(),
@@ -1050,7 +1038,7 @@ export const SettingsSchema = object({
         description: z.string().optional(),
         type: z.enum(["general", "inbox", "cp"]).optional(),
         typeTitle: z.string().optional(),
-        networks: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Settings"]>["searches"]>["roles"]>["permissions"]>[number]>["networks"]>[number]>>(SettingsSchema$9)).optional(),
+        networks: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Settings"]>["searches"]>["roles"]>["permissions"]>[number]>["networks"]>[number]>>(SettingsSchema$3)).optional(),
       })).optional(),
     }).optional(),
   }).optional(),
@@ -1093,20 +1081,6 @@ export const FileSchema = object({
   teamIds: z.array(ObjectIdSchema).optional(),
 });
 
-const RuleSchema$10 = object({
-  action: z.enum(["archive", "mark_as_priority", "assign", "hide", "delete", "forward_by_mail", "like", "tag", "sentiment"]).optional(),
-  config: object({
-    recipients: z.array(z.email()).optional(),
-    cc: z.array(z.email()).optional(),
-    context: z.boolean().optional(),
-    subject: z.string().optional(),
-    message: z.string().optional(),
-    replyTo: z.email().optional(),
-    categoryIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).optional(),
-    sentiment: z.enum(["POSITIVE", "NEUTRAL", "NEGATIVE"]).optional(),
-  }).optional(),
-});
-
 /** Smart rule */
 export const RuleSchema = object({
   name: z.string().optional(),
@@ -1123,9 +1097,21 @@ export const RuleSchema = object({
       types: z.array(object({
         network: z.string().optional(),
         type: z.string().optional(),
-        networks: z.array(z.string()).optional(),
-        actions: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Rule"]>["conditions"]>[number]>["config"]>["types"]>[number]>["actions"]>[number]>>(RuleSchema$10)).optional(),
       })).optional(),
+      networks: z.array(z.string()).optional(),
+    }).optional(),
+  })).optional(),
+  actions: z.array(object({
+    action: z.enum(["archive", "mark_as_priority", "assign", "hide", "delete", "forward_by_mail", "like", "tag", "sentiment"]).optional(),
+    config: object({
+      recipients: z.array(z.email()).optional(),
+      cc: z.array(z.email()).optional(),
+      context: z.boolean().optional(),
+      subject: z.string().optional(),
+      message: z.string().optional(),
+      replyTo: z.email().optional(),
+      categoryIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).optional(),
+      sentiment: z.enum(["POSITIVE", "NEUTRAL", "NEGATIVE"]).optional(),
     }).optional(),
   })).optional(),
 });
@@ -1705,7 +1691,7 @@ export const deleteChannelsByIdTokenByUserIdPath = object({
   userId: z.string(),
 });
 
-const patchPublicManifestBody$11 = object({
+const patchPublicManifestBody$4 = object({
   id: z.string().regex(new RegExp("^[a-zA-Z0-9-_]{1,256}$")),
   label: object({
     en: z.string(),
@@ -1748,7 +1734,7 @@ export const patchPublicManifestBody = object({
         attachments: object({
           noText: z.boolean().optional(),
         }).optional(),
-        options: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["config"]>["options"]>[number]>>(patchPublicManifestBody$11)).optional(),
+        options: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["config"]>["options"]>[number]>>(patchPublicManifestBody$4)).optional(),
       }).optional(),
     })).optional(),
     rightSidebar: z.array(object({
@@ -2867,8 +2853,8 @@ export const postInboxRulesBody = object({
       types: z.array(object({
         network: z.string().optional(),
         type: z.string().optional(),
-        networks: z.array(z.string()).optional(),
       })).optional(),
+      networks: z.array(z.string()).optional(),
     }).optional(),
   })),
   actions: z.array(object({
@@ -2902,20 +2888,6 @@ export const deleteInboxRulesByIdPath = object({
   id: z.string().regex(new RegExp("^[a-f0-9]{24}$")),
 });
 
-const patchInboxRulesByIdBody$12 = object({
-  action: z.enum(["archive", "mark_as_priority", "assign", "hide", "delete", "forward_by_mail", "like", "tag", "sentiment"]),
-  config: object({
-    recipients: z.array(z.email()).optional(),
-    cc: z.array(z.email()).optional(),
-    context: z.boolean().optional(),
-    subject: z.string().optional(),
-    message: z.string().optional(),
-    replyTo: z.email().optional(),
-    categoryIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).min(1).max(1).optional(),
-    sentiment: z.enum(["POSITIVE", "NEUTRAL", "NEGATIVE"]).optional(),
-  }).optional(),
-});
-
 /** Request body of `PATCH /inbox/rules/{id}`. */
 export const patchInboxRulesByIdBody = object({
   name: z.string().min(1).max(50).optional(),
@@ -2932,9 +2904,21 @@ export const patchInboxRulesByIdBody = object({
       types: z.array(object({
         network: z.string().optional(),
         type: z.string().optional(),
-        networks: z.array(z.string()).optional(),
-        actions: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchInboxRulesById"]["requestBody"]>["content"]["application/json"]>["conditions"]>[number]>["config"]>["types"]>[number]>["actions"]>[number]>>(patchInboxRulesByIdBody$12)).optional(),
       })).optional(),
+      networks: z.array(z.string()).optional(),
+    }).optional(),
+  })).optional(),
+  actions: z.array(object({
+    action: z.enum(["archive", "mark_as_priority", "assign", "hide", "delete", "forward_by_mail", "like", "tag", "sentiment"]),
+    config: object({
+      recipients: z.array(z.email()).optional(),
+      cc: z.array(z.email()).optional(),
+      context: z.boolean().optional(),
+      subject: z.string().optional(),
+      message: z.string().optional(),
+      replyTo: z.email().optional(),
+      categoryIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).min(1).max(1).optional(),
+      sentiment: z.enum(["POSITIVE", "NEUTRAL", "NEGATIVE"]).optional(),
     }).optional(),
   })).optional(),
 });
@@ -3085,8 +3069,8 @@ export const postAccountsBody = object({
     cp: z.boolean().optional(),
     ml: z.boolean().optional(),
     mlStorageLimit: z.number().optional(),
-    expirationTime: DateSchema.optional(),
   }),
+  expirationTime: DateSchema.optional(),
 });
 
 /** Path parameters of `GET /accounts/{id}`. */
@@ -3419,10 +3403,10 @@ export const postInboxTicketsByTicketIdActionsByActionIdBody = object({
     networkId: z.string(),
     language: z.string(),
     variables: z.record(z.string(), z.unknown()).optional(),
-    option: z.string().optional(),
-    categoryIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).min(1).optional(),
-    suggestedAiActions: z.enum(["archive", "category", "delete", "hide", "like", "reply"]).optional(),
   }).optional(),
+  option: z.string().optional(),
+  categoryIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).min(1).optional(),
+  suggestedAiActions: z.enum(["archive", "category", "delete", "hide", "like", "reply"]).optional(),
 });
 
 /** Query parameters of `POST /inbox/tickets/{ticketId}/actions/{actionId}`. */
@@ -3474,12 +3458,12 @@ export const postInboxTicketsByTicketIdSuggestByActionIdBody = object({
     networkId: z.string(),
     language: z.string(),
     variables: z.record(z.string(), z.unknown()).optional(),
-    sendAs: z.enum(["DM", "PRIVATE_REPLY"]).optional(),
-    tag: z.enum(["CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE", "HUMAN_AGENT"]).optional(),
-    channelId: z.string().regex(new RegExp("^[a-f0-9]{24}$")).optional(),
-    excludedReplyIds: z.array(z.string()).optional(),
-    option: z.string().optional(),
   }).optional(),
+  sendAs: z.enum(["DM", "PRIVATE_REPLY"]).optional(),
+  tag: z.enum(["CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE", "HUMAN_AGENT"]).optional(),
+  channelId: z.string().regex(new RegExp("^[a-f0-9]{24}$")).optional(),
+  excludedReplyIds: z.array(z.string()).optional(),
+  option: z.string().optional(),
 });
 
 /** Query parameters of `POST /inbox/tickets/{ticketId}/suggest/{actionId}`. */
@@ -4014,16 +3998,8 @@ export const postUtilitiesTranslationsTranslateBody = object({
 
 /** Each schema moved out for depth: [its inferred type, the openapi-typescript type it is read as]. */
 export type ZodDepthCuts = {
-  AccountSchema$1: [z.infer<typeof AccountSchema$1>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Account"]>["availableFeatures"]>["shortener"]>["privacy"]>["products"]>["inbox"]>["cp"]>];
-  LinkedinTargetingSchema$2: [z.infer<typeof LinkedinTargetingSchema$2>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["LinkedinTargeting"]>["insustries"]>[number]>["geoLocations"]>[number]>["jobFunctions"]>[number]>];
-  PostSchema$3: [z.infer<typeof PostSchema$3>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Post"]>["content"]>["tiktok"]>["linkedin"]>["facebook"]>["pinterest"]>["placeholders"]>];
-  ChannelAnalyticsSchema$4: [z.infer<typeof ChannelAnalyticsSchema$4>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ChannelAnalytics"]>["fansByGender"]>["reach"]>["engagement"]>["comparison"]>["reach"]>["engagement"]>];
-  TicketSchema$5: [z.infer<typeof TicketSchema$5>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Ticket"]>["interaction"]>["rating"]>["pictures"]>[number]>["videos"]>[number]>];
-  TicketSchema$6: [z.infer<typeof TicketSchema$6>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Ticket"]>["interaction"]>["rating"]>["pictures"]>[number]>["interactor"]>["linkedInteractors"]>[number]>["location"]>["followups"]>[number]>["previousVersions"]>[number]>["template"]>];
-  TicketSchema$7: [z.infer<typeof TicketSchema$7>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Ticket"]>["interaction"]>["rating"]>["pictures"]>[number]>["interactor"]>["linkedInteractors"]>[number]>];
-  ConfigPanelSchema$8: [z.infer<typeof ConfigPanelSchema$8>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["settings"]>[number]>["value"]>["steps"]>[number]>];
-  SettingsSchema$9: [z.infer<typeof SettingsSchema$9>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Settings"]>["searches"]>["roles"]>["permissions"]>[number]>["networks"]>[number]>];
-  RuleSchema$10: [z.infer<typeof RuleSchema$10>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Rule"]>["conditions"]>[number]>["config"]>["types"]>[number]>["actions"]>[number]>];
-  patchPublicManifestBody$11: [z.infer<typeof patchPublicManifestBody$11>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["config"]>["options"]>[number]>];
-  patchInboxRulesByIdBody$12: [z.infer<typeof patchInboxRulesByIdBody$12>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchInboxRulesById"]["requestBody"]>["content"]["application/json"]>["conditions"]>[number]>["config"]>["types"]>[number]>["actions"]>[number]>];
+  LinkedinTargetingSchema$1: [z.infer<typeof LinkedinTargetingSchema$1>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["LinkedinTargeting"]>["insustries"]>[number]>["geoLocations"]>[number]>["jobFunctions"]>[number]>];
+  ConfigPanelSchema$2: [z.infer<typeof ConfigPanelSchema$2>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["steps"]>[number]>["settingsGroups"]>[number]>["settings"]>[number]>];
+  SettingsSchema$3: [z.infer<typeof SettingsSchema$3>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Settings"]>["searches"]>["roles"]>["permissions"]>[number]>["networks"]>[number]>];
+  patchPublicManifestBody$4: [z.infer<typeof patchPublicManifestBody$4>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["config"]>["options"]>[number]>];
 };
