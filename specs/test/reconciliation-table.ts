@@ -120,3 +120,16 @@ export function formatRow(row: RowKey & { source: string }): string {
 export function rowKey(row: RowKey): string {
   return JSON.stringify([row.operation, row.pointer, row.keyword, row.difference]);
 }
+
+/** What the table lacks and what it lists in vain, compared with the computed differences. */
+export function reconcile(
+  computed: readonly RowKey[],
+  table: readonly TableRow[],
+): { missing: RowKey[]; stale: TableRow[] } {
+  const listed = new Set(table.map(rowKey));
+  const found = new Set(computed.map(rowKey));
+  return {
+    missing: computed.filter((row) => !listed.has(rowKey(row))),
+    stale: table.filter((row) => !found.has(rowKey(row))),
+  };
+}
