@@ -64,12 +64,29 @@ export function validateRequest(operation: OperationEntry, parts: RequestParts):
     }
     return issues;
   }
-  const value =
-    body.contentType === 'application/x-www-form-urlencoded' && typeof parts.body === 'string'
-      ? queryObject(new URLSearchParams(parts.body))
-      : parts.body;
-  check(issues, 'body', findZodSchema(operation.zod.body), value);
+  const schema = findZodSchema(operation.zod.body);
+  if (body.contentType === 'application/x-www-form-urlencoded' && typeof parts.body === 'string') {
+    // A form carries only text: accept it as sent, or with numbers and booleans read as such.
+    const fields = queryObject(new URLSearchParams(parts.body));
+    if (schema?.safeParse(coerceFields(fields)).success === true) return issues;
+    check(issues, 'body', schema, fields);
+    return issues;
+  }
+  check(issues, 'body', schema, parts.body);
   return issues;
+}
+
+function coerceFields(fields: Record<string, string | string[]>): Record<string, unknown> {
+  const coerce = (text: string): unknown => {
+    if (text === 'true' || text === 'false') return text === 'true';
+    const number = Number(text);
+    return text.trim() !== '' && Number.isFinite(number) ? number : text;
+  };
+  const result: Record<string, unknown> = Object.create(null);
+  for (const [name, value] of Object.entries(fields)) {
+    result[name] = Array.isArray(value) ? value.map(coerce) : coerce(value);
+  }
+  return result;
 }
 
 function check(
