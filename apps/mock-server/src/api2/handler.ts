@@ -57,7 +57,7 @@ export function createApi2Handler(options: Api2HandlerOptions = {}): Api2Handler
     const { operation } = route;
     const issues = validateRequest(operation, {
       params: route.params,
-      query: request.query,
+      query: request.query instanceof URLSearchParams ? request.query : new URLSearchParams(),
       body: request.body,
     });
     if (issues.length > 0) {

@@ -43,6 +43,8 @@ export function createResponseFactory(document: unknown, seed: number): Response
           ? { status: 204, body: undefined }
           : undefined;
       }
+      // Documented responses carry no headers in API2 (not even `Location` on the 302s), so
+      // none are invented: a client following redirects gets the 302 itself.
       const schema = entry.schema;
       const response: Api2Response =
         schema === undefined
