@@ -1,0 +1,76 @@
+/** Where an error came from, for callers that branch on it. */
+export type MockErrorCode =
+  | 'AccessTokenInvalidError'
+  | 'ChannelDeactivated'
+  | 'ChannelLimitReached'
+  | 'DuplicateChannel'
+  | 'DuplicateUniqueName'
+  | 'ConflictError'
+  | 'WebhookValidationError'
+  | 'TooManyRequestsError'
+  | 'ManifestNotEditable'
+  | 'ValidationError'
+  | 'BadRequestError'
+  | 'PayloadTooLargeError'
+  | 'NotFoundError'
+  | 'MethodNotAllowedError'
+  | 'ActionNotAvailable'
+  | 'TemplatesCallbackError'
+  | 'InjectedFault'
+  | 'InternalError';
+
+/** The JSON body of every error answer: `{ code, message, data? }`, as SocialHub sends it. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  data?: unknown;
+}
+
+/**
+ * An error the mock answers with: HTTP `status`, SocialHub's `code` and the `detail` text sent as
+ * `message` in the body (`Error: ...`, as SocialHub words it). Control methods throw it too.
+ */
+export class MockServerError extends Error {
+  override readonly name = 'MockServerError';
+  readonly status: number;
+  readonly code: MockErrorCode;
+  /** The text of the body's `message`. */
+  readonly detail: string;
+  readonly data: unknown;
+
+  constructor(
+    status: number,
+    code: MockErrorCode,
+    detail: string,
+    options: { data?: unknown; cause?: unknown } = {},
+  ) {
+    super(`@socialhub/mock-server: ${status} ${code}: ${detail}`, { cause: options.cause });
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.data = options.data;
+  }
+
+  /** The JSON body to answer with. */
+  toBody(): ErrorBody {
+    return this.data === undefined
+      ? { code: this.code, message: this.detail }
+      : { code: this.code, message: this.detail, data: this.data };
+  }
+}
+
+/** 401: the access token is missing, unknown, expired, replaced or of the wrong kind. */
+export const accessTokenInvalid = () =>
+  new MockServerError(401, 'AccessTokenInvalidError', 'Error: Invalid access token');
+
+/** 403: the channel is disabled. */
+export const channelDeactivated = () =>
+  new MockServerError(403, 'ChannelDeactivated', 'Error: Channel is deactivated');
+
+/** 404 for an unknown resource. */
+export const notFound = (what: string) =>
+  new MockServerError(404, 'NotFoundError', `Error: ${what} not found`);
+
+/** 400 for a body or parameter that breaks a documented rule. */
+export const validationError = (detail: string, data?: unknown) =>
+  new MockServerError(400, 'ValidationError', `Error: ${detail}`, { data });

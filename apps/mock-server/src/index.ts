@@ -1,0 +1,51 @@
+export type {
+  ChannelState,
+  ManifestState,
+  MockControl,
+  Redirect,
+  StateView,
+  TicketState,
+} from './control/control.js';
+export {
+  type ConfigInput,
+  ConfigInputSchema,
+  type CreateAccountInput,
+  CreateAccountInputSchema,
+  type CreateChannelInput,
+  CreateChannelInputSchema,
+  type CreateManifestInput,
+  CreateManifestInputSchema,
+  type DeliveriesQuery,
+  DeliveriesQuerySchema,
+  type FaultInput,
+  FaultInputSchema,
+  type PerformActionInput,
+  PerformActionInputSchema,
+  PromoteManifestInputSchema,
+  type StartAddChannelInput,
+  StartAddChannelInputSchema,
+  TicketsQuerySchema,
+  type UpdateAccountInput,
+  UpdateAccountInputSchema,
+  type UpdateTicketStateInput,
+  UpdateTicketStateInputSchema,
+} from './control/schemas.js';
+export { type ErrorBody, type MockErrorCode, MockServerError } from './errors.js';
+export type { Fault } from './http/faults.js';
+export type { NodeHandler } from './http/types.js';
+export type { RateLimitConfig } from './rate-limiter.js';
+export { createMockServer, type MockServer, type MockServerOptions } from './server.js';
+export type { TicketActionEvent } from './services/actions.js';
+export { StateFileError } from './state/persistence.js';
+export type {
+  AccountRecord,
+  DeliveryAttempt,
+  DeliveryRecord,
+  TicketActionRecord,
+} from './state/types.js';
+export type {
+  ChannelCreationTokenPayload,
+  ChannelReactivationTokenPayload,
+  ChannelTokenPayload,
+} from './tokens.js';
+export type { DeliveryOptions } from './webhooks/delivery-engine.js';

@@ -1,0 +1,232 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { api2Routes } from './api2-adapter.js';
+import {
+  type ChannelState,
+  channelState,
+  createMockControl,
+  type MockControl,
+} from './control/control.js';
+import { controlRoutes } from './control/routes.js';
+import { createExclusive, type MockCore } from './core.js';
+import { DEFAULT_MAX_BODY_BYTES } from './http/body.js';
+import { createFaultRegistry } from './http/faults.js';
+import { createRequestHandler } from './http/request-handler.js';
+import type { NodeHandler } from './http/types.js';
+import { publicRoutes } from './public/routes.js';
+import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
+import { createCustomChannel } from './services/channels.js';
+import { createIdGenerator } from './state/ids.js';
+import { createInitialState } from './state/initial-state.js';
+import { createPersistence, loadStateFile, type Persistence } from './state/persistence.js';
+import { createStore } from './state/store.js';
+import type { ChannelRecord } from './state/types.js';
+import { createTokenService } from './tokens.js';
+import { createDeliveryEngine, type DeliveryOptions } from './webhooks/delivery-engine.js';
+
+/** Options of `createMockServer`. */
+export interface MockServerOptions {
+  /** @default 0 (an ephemeral port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Makes ids, the token key and API2 answers reproducible. @default random */
+  seed?: number;
+  /** Keep the state in this JSON file: loaded on start, written atomically after every change. */
+  stateFile?: string;
+  /** `true` logs requests and webhook outcomes to stdout; a function receives the lines. @default false */
+  log?: boolean | ((line: string) => void);
+  /** Per-channel rate limit. @default { limit: 1000, windowMs: 60000 } */
+  rateLimit?: Partial<RateLimitConfig>;
+  /** Webhook delivery timing. @default { batchWindowMs: 25, retryDelaysMs: [1000, 5000, 30000], timeoutMs: 10000 } */
+  webhooks?: Partial<DeliveryOptions>;
+  /** Create (or, with `stateFile`, keep) a ready demo channel; see `MockServer.demo`. @default false */
+  demoChannel?: boolean;
+  /** The mock's clock in milliseconds (token expiry, timestamps, rate-limit windows). @default Date.now */
+  now?: () => number;
+  /** Largest request body. @default 1048576 */
+  maxBodyBytes?: number;
+  /** Deliveries kept for `GET /_mock/deliveries`. @default 1000 */
+  maxDeliveries?: number;
+  /** node:http handlers served under path prefixes that do not collide with the API (`{ '/app/': ui }`). */
+  mount?: Record<string, NodeHandler>;
+}
+
+/** A running mock SocialHub. */
+export interface MockServer {
+  /** Base URL, e.g. `http://127.0.0.1:43121`: the public API is at `/`, API2 at `/api2`, control at `/_mock`. */
+  url: string;
+  /** Library form of the control API (`/_mock`). */
+  control: MockControl;
+  /** The demo channel and its token (with `demoChannel: true`). */
+  demo?: { channel: ChannelState; accessToken: string };
+  /** Serves a node:http handler under a path prefix (e.g. a UI under `/app/`). */
+  mount(prefix: string, handler: NodeHandler): void;
+  /** The underlying node:http server. */
+  server: Server;
+  /** Stops the server and the deliveries, and writes the state file one last time. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_WEBHOOKS: DeliveryOptions = {
+  batchWindowMs: 25,
+  retryDelaysMs: [1000, 5000, 30_000],
+  timeoutMs: 10_000,
+};
+
+const isMutating = (method: string) =>
+  method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+
+/**
+ * Starts a stateful mock SocialHub on node:http: the public Integration API, signed webhook
+ * deliveries, API2 and the `/_mock` control API.
+ *
+ * @example
+ * ```ts
+ * const mock = await createMockServer();
+ * const { channel, accessToken } = await mock.control.createChannel({ name: 'Contact form' });
+ * const info = await fetch(`${mock.url}/?accesstoken=${accessToken}`).then((r) => r.json());
+ * await mock.close();
+ * ```
+ */
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const now = options.now ?? Date.now;
+  const log =
+    options.log === true
+      ? (line: string) => console.log(line)
+      : typeof options.log === 'function'
+        ? options.log
+        : () => {};
+  const loaded = options.stateFile ? await loadStateFile(options.stateFile) : undefined;
+  const ids = createIdGenerator(options.seed);
+  const signingKey =
+    loaded?.signingKey ??
+    (options.seed === undefined
+      ? randomBytes(32)
+      : createHash('sha256').update(`@socialhub/mock-server:${options.seed}`).digest()
+    ).toString('base64url');
+  const store = createStore(loaded ?? createInitialState(ids, signingKey), {
+    maxDeliveries: options.maxDeliveries ?? 1000,
+  });
+  const rateLimiter = createRateLimiter(
+    { limit: 1000, windowMs: 60_000, ...options.rateLimit },
+    now,
+  );
+  const engine = createDeliveryEngine({
+    store,
+    ids,
+    now,
+    log,
+    options: { ...DEFAULT_WEBHOOKS, ...options.webhooks },
+  });
+  const core: MockCore = {
+    store,
+    ids,
+    tokens: createTokenService(Buffer.from(signingKey, 'base64url'), now),
+    engine,
+    rateLimiter,
+    now,
+    log,
+    exclusive: createExclusive(),
+  };
+
+  let persistence: Persistence | undefined;
+  if (options.stateFile) {
+    persistence = createPersistence(store, options.stateFile, (error) => log(String(error)));
+    const saving = persistence;
+    store.onChange(() => saving.schedule());
+  }
+
+  const faults = createFaultRegistry(ids);
+  let url = '';
+
+  const ensureDemo = async (): Promise<
+    { channel: ChannelRecord; accessToken: string } | undefined
+  > => {
+    if (!options.demoChannel) return undefined;
+    const existing = store.state.demoChannelId && store.state.channels[store.state.demoChannelId];
+    if (existing) return { channel: existing, accessToken: existing.accessToken };
+    const created = await createCustomChannel(core, {
+      name: 'Demo Channel',
+      networkId: 'demo-channel',
+    });
+    store.state.demoChannelId = created.channel._id;
+    store.touch();
+    return created;
+  };
+
+  const control = createMockControl({
+    core,
+    faults,
+    baseUrl: () => url,
+    reset: async () => {
+      engine.clear();
+      faults.clear();
+      rateLimiter.reset();
+      ids.reset();
+      store.replace(createInitialState(ids, store.state.signingKey));
+      const demo = await ensureDemo();
+      server.demo = demo && { channel: channelState(demo.channel), accessToken: demo.accessToken };
+      return demo ? { demo } : {};
+    },
+  });
+
+  const handler = createRequestHandler({
+    routes: [
+      ...publicRoutes(core, faults),
+      ...controlRoutes(control),
+      ...api2Routes({ ...(options.seed === undefined ? {} : { seed: options.seed }), faults }),
+    ],
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: (error) =>
+      log(
+        `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
+    ...(options.log
+      ? {
+          onAnswered: (method, path, status, ms) =>
+            log(`${method} ${path} ${status} ${ms.toFixed(1)}ms`),
+        }
+      : {}),
+    ...(persistence
+      ? { beforeReply: (method) => (isMutating(method) ? persistence?.flush() : undefined) }
+      : {}),
+  });
+  for (const [prefix, mounted] of Object.entries(options.mount ?? {}))
+    handler.mount(prefix, mounted);
+
+  const demo = await ensureDemo();
+  await persistence?.flush();
+
+  const httpServer = createServer({ keepAliveTimeout: 5000 }, handler);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  url = `http://${host}:${address.port}`;
+
+  const server: MockServer = {
+    url,
+    control,
+    ...(demo
+      ? { demo: { channel: channelState(demo.channel), accessToken: demo.accessToken } }
+      : {}),
+    mount: handler.mount,
+    server: httpServer,
+    close: async () => {
+      engine.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await persistence?.close();
+    },
+  };
+  return server;
+}

@@ -1,0 +1,130 @@
+import type { components } from '@socialhub/schema/public';
+
+type Schemas = components['schemas'];
+
+/** A SocialHub account (a customer): its channels count against `channelLimit`. */
+export interface AccountRecord {
+  _id: string;
+  name: string;
+  /** Most active channels the account may have (`403 ChannelLimitReached` beyond). */
+  channelLimit: number;
+  /** The community manager who acts in this account (ticket actions, "Add Channel"). */
+  userId: string;
+}
+
+/** A manifest: 1:1 with a custom channel until promoted, then shared by many channels. */
+export interface ManifestRecord {
+  _id: string;
+  /** The account whose custom channel created it. */
+  accountId: string;
+  /** Set by promotion; only reusable manifests have a name. */
+  name?: string;
+  isReusable: boolean;
+  branding?: Schemas['ManifestBranding'];
+  webhook: Schemas['ManifestWebhook'] | null;
+  inbox: Schemas['ManifestInbox'];
+  callbacks?: Schemas['ManifestCallbacks'];
+}
+
+/** A custom channel and its current access token. */
+export interface ChannelRecord {
+  _id: string;
+  accountId: string;
+  manifestId: string;
+  name: string;
+  uniqueName: string;
+  imageUrl?: string;
+  networkId?: string;
+  endpoint: { expirationTime?: string; user?: Schemas['ChannelEndpointUser'] };
+  businessHours: null;
+  createdTime: string;
+  updatedTime?: string;
+  isDisabled: boolean;
+  /** Who disabled it: the integration (`DELETE /channel`) or the customer (settings page). */
+  disabledBy?: 'integration' | 'customer';
+  disabledReason?: string;
+  /** The one token that works for this channel; replaced on rotation and reactivation. */
+  accessToken: string;
+  /** `iat` of `accessToken`, so that a new token always differs from the one it replaces. */
+  tokenIat: number;
+}
+
+/** What a community manager did on a ticket with a manifest ticket action. */
+export interface TicketActionRecord {
+  uuid: string;
+  actionId: string;
+  type: 'reply' | 'template_reply' | 'button' | 'delete';
+  time: number;
+  payload: Record<string, unknown>;
+  /** For `reply` / `template_reply`. */
+  followupId?: string;
+  /** `pending` until the integration confirms (replies) or resets it. */
+  status: 'pending' | 'published' | 'reset';
+  reason?: string;
+  /** The ticket the reply-success callback created. */
+  replyTicketId?: string;
+}
+
+/** A ticket: the public document plus the Inbox state an integration cannot see. */
+export interface TicketRecord {
+  _id: string;
+  accountId: string;
+  channelId: string;
+  createdTime: string;
+  updatedTime?: string;
+  followupTo?: { followupToId: string };
+  interaction: Schemas['Interaction'];
+  /** A root ticket created on demand by a child's `root.rootId`, empty until created for real. */
+  isHidden: boolean;
+  isUnread: boolean;
+  isDone: boolean;
+  actions: TicketActionRecord[];
+}
+
+/** One HTTP attempt of a delivery. */
+export interface DeliveryAttempt {
+  time: string;
+  durationMs: number;
+  /** Set when the receiver answered. */
+  response?: { status: number; headers: Record<string, string>; body: string };
+  /** Set when there was no answer (connection refused, timeout, ...). */
+  error?: string;
+  /** Whether `X-SocialHub-Challenge` was right (2xx answers only). */
+  isChallengeSolved?: boolean;
+}
+
+/** A request SocialHub sent to the integration: a webhook delivery, the test request or a templates GET. */
+export interface DeliveryRecord {
+  id: string;
+  kind: 'events' | 'test' | 'templates';
+  channelId: string;
+  manifestId: string;
+  createdTime: string;
+  /** The request as sent by the last attempt (the secret is never included). */
+  request: { method: 'POST' | 'GET'; url: string; headers: Record<string, string>; body: string };
+  attempts: DeliveryAttempt[];
+  /**
+   * `delivered`: 2xx with the right challenge. `discarded`: every attempt failed with no 2xx.
+   * `webhook-removed`: a 2xx without the right challenge (the webhook was removed). `failed`: the
+   * test request or templates GET did not succeed. `no-webhook`: events with no webhook to send to.
+   */
+  outcome: 'pending' | 'delivered' | 'discarded' | 'webhook-removed' | 'failed' | 'no-webhook';
+  /** Event counts by type (`events` deliveries). */
+  events?: Record<string, number>;
+}
+
+/** Everything the mock keeps; what `--state` writes to disk. */
+export interface MockState {
+  version: 1;
+  /** HS256 key every token is signed with (base64url), kept so tokens survive a restart. */
+  signingKey: string;
+  defaultAccountId: string;
+  demoChannelId?: string;
+  accounts: Record<string, AccountRecord>;
+  manifests: Record<string, ManifestRecord>;
+  channels: Record<string, ChannelRecord>;
+  tickets: Record<string, TicketRecord>;
+  /** channelId → the interactor's network id → SocialHub's interactor id (links tickets). */
+  interactors: Record<string, Record<string, string>>;
+  deliveries: DeliveryRecord[];
+}

@@ -1,0 +1,74 @@
+import type { components } from '@socialhub/schema/public';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+
+type Schemas = components['schemas'];
+
+/** Payload of a channel access token (no expiry). */
+export type ChannelTokenPayload = Schemas['ChannelTokenPayload'];
+/** Payload of the temporary "Add Channel" token (30 minutes). */
+export type ChannelCreationTokenPayload = Schemas['ChannelCreationTokenPayload'];
+/** Payload of the temporary reactivation token (30 minutes). */
+export type ChannelReactivationTokenPayload = Schemas['ChannelReactivationTokenPayload'];
+
+/** A verified temporary token: either kind authorises `POST /channels` only. */
+export type TemporaryToken =
+  | { kind: 'creation'; payload: ChannelCreationTokenPayload }
+  | { kind: 'reactivation'; payload: ChannelReactivationTokenPayload };
+
+/** How long a temporary token lives. */
+export const TEMPORARY_TOKEN_SECONDS = 30 * 60;
+
+const HEADER = { alg: 'HS256', typ: 'JWT' } as const;
+
+/** Issues and checks the mock's HS256 JWTs, with the payloads SocialHub documents. */
+export interface TokenService {
+  /** A channel token `{ accountId, channelId, iat }`. */
+  channelToken(payload: ChannelTokenPayload): Promise<string>;
+  /** A temporary token (`exp = iat + 30 min`), for "Add Channel" or a reactivation. */
+  temporaryToken(
+    payload:
+      | Omit<ChannelCreationTokenPayload, 'iat' | 'exp'>
+      | Omit<ChannelReactivationTokenPayload, 'iat' | 'exp'>,
+  ): Promise<{ token: string; payload: ChannelCreationTokenPayload }>;
+  /** A valid, unexpired temporary token signed by this mock, else `undefined`. */
+  verifyTemporary(token: string): Promise<TemporaryToken | undefined>;
+  /** Seconds since the epoch on the mock's clock. */
+  nowSeconds(): number;
+}
+
+/** Creates the token service on a key and a clock. */
+export function createTokenService(key: Uint8Array, now: () => number): TokenService {
+  const nowSeconds = () => Math.floor(now() / 1000);
+  // The payload is set whole (not through SignJWT's claim setters) so that it is exactly the
+  // documented one, in the documented key order.
+  const sign = (payload: object) =>
+    new SignJWT(payload as Record<string, unknown>).setProtectedHeader(HEADER).sign(key);
+
+  return {
+    nowSeconds,
+    channelToken: (payload) => sign(payload),
+    temporaryToken: async (payload) => {
+      const iat = nowSeconds();
+      const full = { ...payload, iat, exp: iat + TEMPORARY_TOKEN_SECONDS };
+      return { token: await sign(full), payload: full };
+    },
+    verifyTemporary: async (token) => {
+      try {
+        // Cheap shape check first: garbage never reaches the HMAC.
+        const claims = decodeJwt(token);
+        if (typeof claims.manifestId !== 'string' || typeof claims.exp !== 'number')
+          return undefined;
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          currentDate: new Date(now()),
+          requiredClaims: ['exp', 'iat'],
+        });
+        return typeof payload.channelId === 'string'
+          ? { kind: 'reactivation', payload: payload as unknown as ChannelReactivationTokenPayload }
+          : { kind: 'creation', payload: payload as unknown as ChannelCreationTokenPayload };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
