@@ -105,24 +105,22 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
   [`${MANIFEST_BODY}/properties/webhook/properties/secret/maxLength`, 512],
   [`${MANIFEST_BODY}/properties/inbox/properties`, ['ticketActions', 'rightSidebar']],
   [`${ACTION}/required`, ['id', 'type', 'label']],
-  [`${ACTION}/properties`, ['type', 'id', 'label', 'config']],
+  // seed 003: attachments and options are ticket action fields beside config.
+  [`${ACTION}/properties`, ['type', 'id', 'label', 'config', 'attachments', 'options']],
   // A property literally named `type`, then the keyword.
   [`${ACTION}/properties/type/type`, 'string'],
   [`${ACTION}/properties/label/properties`, ['en', 'de', 'fr']],
   [`${ACTION}/properties/label/required`, ['en', 'de', 'fr']],
   [
     `${ACTION}/properties/config/properties`,
-    ['approvalProcess', 'templates', 'timeout', 'forceTagging', 'attachments', 'options'],
+    ['approvalProcess', 'templates', 'timeout', 'forceTagging'],
   ],
   [`${ACTION}/properties/config/properties/templates/properties`, ['url']],
   // A block `required` list closes the timeout object.
   [`${ACTION}/properties/config/properties/timeout/required`, ['duration', 'after']],
-  [`${ACTION}/properties/config/properties/attachments/properties`, ['noText']],
-  [`${ACTION}/properties/config/properties/options/items/required`, ['id', 'label']],
-  [
-    `${ACTION}/properties/config/properties/options/items/properties`,
-    ['id', 'label', 'description'],
-  ],
+  [`${ACTION}/properties/attachments/properties`, ['noText']],
+  [`${ACTION}/properties/options/items/required`, ['id', 'label']],
+  [`${ACTION}/properties/options/items/properties`, ['id', 'label', 'description']],
   // The original puts `required` on the rightSidebar array, before `items` (a defect kept as is).
   [
     `${MANIFEST_BODY}/properties/inbox/properties/rightSidebar/required`,

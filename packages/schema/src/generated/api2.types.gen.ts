@@ -6237,14 +6237,14 @@ export interface components {
                             after: "networkCreationTime";
                         };
                         forceTagging?: boolean;
-                        /** @description When set allows attachments to be specified for a `reply` ticket action. */
-                        attachments?: {
-                            /**
-                             * @description When enabled then there is no additional text allowed when an attachment is provided
-                             * @default false
-                             */
-                            noText?: boolean;
-                        };
+                    };
+                    /** @description When set allows attachments to be specified for a `reply` ticket action. */
+                    attachments?: {
+                        /**
+                         * @description When enabled then there is no additional text allowed when an attachment is provided
+                         * @default false
+                         */
+                        noText?: boolean;
                     };
                 }[];
                 rightSidebar?: {
@@ -8492,20 +8492,20 @@ export interface operations {
                                     after: "networkCreationTime";
                                 };
                                 forceTagging?: boolean;
-                                attachments?: {
-                                    /** @default false */
-                                    noText?: boolean;
-                                };
-                                options?: {
-                                    id: string;
-                                    label: {
-                                        en: string;
-                                        de: string;
-                                        fr: string;
-                                    };
-                                    description?: string;
-                                }[];
                             };
+                            attachments?: {
+                                /** @default false */
+                                noText?: boolean;
+                            };
+                            options?: {
+                                id: string;
+                                label: {
+                                    en: string;
+                                    de: string;
+                                    fr: string;
+                                };
+                                description?: string;
+                            }[];
                         }[];
                         rightSidebar?: {
                             id?: string;

@@ -992,9 +992,9 @@ export const ManifestSchema = object({
           after: z.enum(["networkCreationTime"]),
         }).optional(),
         forceTagging: z.boolean().optional(),
-        attachments: object({
-          noText: z.boolean().optional(),
-        }).optional(),
+      }).optional(),
+      attachments: object({
+        noText: z.boolean().optional(),
       }).optional(),
     })).optional(),
     rightSidebar: z.array(object({
@@ -1692,13 +1692,9 @@ export const deleteChannelsByIdTokenByUserIdPath = object({
 });
 
 const patchPublicManifestBody$4 = object({
-  id: z.string().regex(new RegExp("^[a-zA-Z0-9-_]{1,256}$")),
-  label: object({
-    en: z.string(),
-    de: z.string(),
-    fr: z.string(),
-  }),
-  description: z.string().min(1).max(256).optional(),
+  en: z.string(),
+  de: z.string(),
+  fr: z.string(),
 });
 
 /** Request body of `PATCH /public/manifest`. */
@@ -1731,11 +1727,15 @@ export const patchPublicManifestBody = object({
           after: z.enum(["networkCreationTime"]),
         }).optional(),
         forceTagging: z.boolean().optional(),
-        attachments: object({
-          noText: z.boolean().optional(),
-        }).optional(),
-        options: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["config"]>["options"]>[number]>>(patchPublicManifestBody$4)).optional(),
       }).optional(),
+      attachments: object({
+        noText: z.boolean().optional(),
+      }).optional(),
+      options: z.array(object({
+        id: z.string().regex(new RegExp("^[a-zA-Z0-9-_]{1,256}$")),
+        label: typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["options"]>[number]>["label"]>>(patchPublicManifestBody$4),
+        description: z.string().min(1).max(256).optional(),
+      })).optional(),
     })).optional(),
     rightSidebar: z.array(object({
       id: z.string().optional(),
@@ -4001,5 +4001,5 @@ export type ZodDepthCuts = {
   LinkedinTargetingSchema$1: [z.infer<typeof LinkedinTargetingSchema$1>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["LinkedinTargeting"]>["insustries"]>[number]>["geoLocations"]>[number]>["jobFunctions"]>[number]>];
   ConfigPanelSchema$2: [z.infer<typeof ConfigPanelSchema$2>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["steps"]>[number]>["settingsGroups"]>[number]>["settings"]>[number]>];
   SettingsSchema$3: [z.infer<typeof SettingsSchema$3>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Settings"]>["searches"]>["roles"]>["permissions"]>[number]>["networks"]>[number]>];
-  patchPublicManifestBody$4: [z.infer<typeof patchPublicManifestBody$4>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["config"]>["options"]>[number]>];
+  patchPublicManifestBody$4: [z.infer<typeof patchPublicManifestBody$4>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["options"]>[number]>["label"]>];
 };
