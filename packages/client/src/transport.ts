@@ -89,10 +89,24 @@ export function createTransport(config: TransportConfig): FetchLike {
       const remaining = retry.maxElapsedMs - (retry.now() - started);
       const totalBound = remaining < config.timeoutMs;
       const controller = new AbortController();
-      let timedOut = false;
+      // Node's fetch links a Request's signal to the signal it was built with only weakly, so the
+      // Request must stay reachable until the attempt is over or a timeout stops nothing
+      // (nodejs/node#55428): the timer closure holds it through `attempt`.
+      const current = {
+        request: new Request(target, {
+          method,
+          headers: request.headers,
+          body,
+          signal: controller.signal,
+          redirect: request.redirect,
+          credentials: request.credentials,
+          cache: request.cache,
+        }),
+        timedOut: false,
+      };
       const timer = setTimeout(
         () => {
-          timedOut = true;
+          current.timedOut = true;
           controller.abort(new DOMException('The attempt timed out', 'TimeoutError'));
         },
         Math.max(0, totalBound ? remaining : config.timeoutMs),
@@ -106,22 +120,15 @@ export function createTransport(config: TransportConfig): FetchLike {
       let buffer: ArrayBuffer | null = null;
       let failure: Failure | undefined;
       try {
-        response = await config.fetch(
-          new Request(target, {
-            method,
-            headers: request.headers,
-            body,
-            signal: controller.signal,
-            redirect: request.redirect,
-            credentials: request.credentials,
-            cache: request.cache,
-          }),
-        );
+        response = await config.fetch(current.request);
         if (!NULL_BODY_STATUSES.has(response.status)) buffer = await response.arrayBuffer();
       } catch (error) {
         if (signal.aborted) throw redactError(signal.reason, token ? [token] : []);
         const cause = redactError(error, token ? [token] : []);
-        failure = { kind: timedOut ? (totalBound ? 'total' : 'timeout') : 'network', cause };
+        failure = {
+          kind: current.timedOut ? (totalBound ? 'total' : 'timeout') : 'network',
+          cause,
+        };
       } finally {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
