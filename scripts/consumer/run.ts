@@ -1,0 +1,303 @@
+/**
+ * The consumer test (`pnpm consumer`): builds and packs every published package, checks each
+ * tarball (publint, arethetypeswrong, package shape), installs the tarballs with npm into a fresh
+ * project under the OS temp folder, type-checks each README quick start verbatim under `node16`
+ * and `bundler` resolution, and runs it on Node 20 and Node 22, against the packed mock SocialHub
+ * when one is published. Prints every step it ran and exits non-zero when any failed.
+ *
+ * Options: `--only <name>` (repeatable) limits the packages; `--keep` keeps the temp folders;
+ * `--verbose` prints the output of passing programs too.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { checkPackageDir, checkTarball } from './check-package.ts';
+import {
+  createConsumerProject,
+  type Diagnostic,
+  installTarballs,
+  RESOLUTIONS,
+  smokeFile,
+  typeCheck,
+} from './consumer-project.ts';
+import { MOCK_BIN, type RunningMock, startMock } from './mock-server.ts';
+import { findNode, type NodeBinary } from './node-versions.ts';
+import { packPackage } from './pack.ts';
+import { portPreferring } from './ports.ts';
+import { probes } from './probes.ts';
+import { mask, settle, start } from './processes.ts';
+import { extractQuickStart } from './quick-start.ts';
+import { listPublishedPackages, type PublishedPackage, ROOT } from './workspace-packages.ts';
+
+const run = promisify(execFile);
+
+const { values: flags } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+/** A server quick start listens on `PORT`; the README default 3000 is offered when it is free. */
+const DEFAULT_PORT = 3000;
+const SETTLE_MS = 60_000;
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+  ms: number;
+}
+
+const results: StepResult[] = [];
+const secrets: string[] = [];
+
+function indent(text: string): string {
+  return mask(text, secrets)
+    .trimEnd()
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
+}
+
+/** Runs one step, prints ✓ or ✗ with its time and, on failure, why. Returns the step's value. */
+async function step<T>(name: string, body: () => Promise<T>): Promise<T | undefined> {
+  const started = performance.now();
+  try {
+    const value = await body();
+    const ms = performance.now() - started;
+    results.push({ name, ok: true, ms });
+    console.log(`  ✓ ${name} (${(ms / 1000).toFixed(1)} s)`);
+    return value;
+  } catch (error) {
+    const ms = performance.now() - started;
+    results.push({ name, ok: false, ms });
+    console.log(`  ✗ ${name} (${(ms / 1000).toFixed(1)} s)`);
+    console.log(indent(error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/** The README's first ```ts block, which must come before the README's first `## ` heading. */
+async function quickStartOf(pkg: PublishedPackage): Promise<string> {
+  const file = join(pkg.dir, 'README.md');
+  if (!existsSync(file)) fail(`${pkg.relDir}/README.md does not exist`);
+  const readme = await readFile(file, 'utf8');
+  const code = extractQuickStart(readme);
+  if (code === undefined) fail(`${pkg.relDir}/README.md has no \`\`\`ts block`);
+  const firstHeading = readme.search(/^## /m);
+  if (firstHeading !== -1 && readme.indexOf('```ts') > firstHeading) {
+    fail(`${pkg.relDir}/README.md: the first \`\`\`ts block comes after the first "## " heading`);
+  }
+  return code;
+}
+
+/** Where a diagnostic belongs: the package whose smoke file or installed files it is in. */
+function ownerOf(
+  diagnostic: Diagnostic,
+  packages: readonly PublishedPackage[],
+): string | undefined {
+  return packages.find(
+    (pkg) =>
+      diagnostic.file === smokeFile(pkg.name) ||
+      diagnostic.file.includes(`node_modules/${pkg.name}/`),
+  )?.name;
+}
+
+/** Runs one compiled quick start; a server gets its probe (if any), then is stopped. */
+async function runQuickStart(
+  pkg: PublishedPackage,
+  project: string,
+  node: NodeBinary,
+  mock: RunningMock | undefined,
+): Promise<string> {
+  const script = join(
+    project,
+    smokeFile(pkg.name)
+      .replace(/^src\//, 'out/')
+      .replace(/\.ts$/, '.js'),
+  );
+  if (!existsSync(script)) fail(`tsc emitted no ${script}`);
+  const port = await portPreferring(DEFAULT_PORT);
+  const webhookSecret = randomBytes(24).toString('base64url');
+  secrets.push(webhookSecret);
+  const env: Record<string, string> = {
+    ...(mock?.env ?? {}),
+    SOCIALHUB_WEBHOOK_SECRET: webhookSecret,
+    PORT: String(port),
+    PATH: `${dirname(node.path)}:${process.env.PATH ?? ''}`,
+  };
+  const program = start(node.path, [script], { cwd: project, env });
+  try {
+    const settled = await settle(program, port, SETTLE_MS);
+    if (settled.kind === 'timeout') {
+      fail(
+        `neither exited nor listened on PORT=${port} within ${SETTLE_MS / 1000} s:\n${program.output()}`,
+      );
+    }
+    if (settled.kind === 'exited') {
+      if (settled.code !== 0) fail(`exited with ${settled.code}:\n${program.output()}`);
+      return `exited 0\n${program.output()}`;
+    }
+    const probe = probes[pkg.name];
+    if (probe === undefined) return `listening on ${port} (no probe)\n${program.output()}`;
+    const probeFile = join(project, `probe-${smokeFile(pkg.name).slice(4, -3)}.mjs`);
+    await writeFile(probeFile, probe);
+    const { stdout } = await run(node.path, [probeFile], {
+      cwd: project,
+      env: { ...process.env, ...env },
+    }).catch((error: { stdout?: string; stderr?: string }) =>
+      fail(
+        `the probe failed:\n${error.stdout ?? ''}${error.stderr ?? ''}\nserver:\n${program.output()}`,
+      ),
+    );
+    if (program.hasExited()) fail(`the server stopped during the probe:\n${program.output()}`);
+    return `listening on ${port}; ${stdout}${program.output()}`;
+  } finally {
+    await program.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const all = await listPublishedPackages();
+  const packages = flags.only?.length ? all.filter((p) => flags.only?.includes(p.name)) : all;
+  if (packages.length === 0) fail('consumer: no published package found');
+  console.log(`consumer: published packages: ${packages.map((p) => p.name).join(', ')}`);
+
+  const temp = await mkdtemp(join(tmpdir(), 'socialhub-tarballs-'));
+  let project: string | undefined;
+  const mocks: RunningMock[] = [];
+  try {
+    console.log('build, pack and check');
+    const filters = packages.map((p) => `--filter=${p.name}`);
+    const built = await step('turbo run build', () =>
+      run('pnpm', ['exec', 'turbo', 'run', 'build', ...filters, '--output-logs=errors-only'], {
+        cwd: ROOT,
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
+    if (!built) return 1;
+
+    const tarballs = new Map<string, string>();
+    for (const pkg of packages) {
+      const tarball = await step(`${pkg.name}: pnpm pack`, () => packPackage(pkg.dir, temp));
+      if (tarball) tarballs.set(pkg.name, tarball);
+    }
+
+    const install = (async () => {
+      const dir = await createConsumerProject();
+      await installTarballs(dir, [...tarballs.values()]);
+      return dir;
+    })();
+    // The check runs beside the install; a broken fixture shows it can fail.
+    await step('package check flags a broken package (self-test)', async () => {
+      const { problems } = await checkPackageDir(
+        join(ROOT, 'scripts/consumer/fixtures/broken-package'),
+      );
+      for (const source of ['shape:', 'publint:', 'attw:']) {
+        if (!problems.some((p) => p.startsWith(source))) {
+          fail(`no ${source} problem reported; got:\n${problems.join('\n')}`);
+        }
+      }
+    });
+    for (const [name, tarball] of tarballs) {
+      await step(`${name}: publint + attw + package shape`, async () => {
+        const { problems } = await checkTarball(await readFile(tarball));
+        if (problems.length) fail(problems.join('\n'));
+      });
+    }
+
+    console.log(`install into a fresh project (${tmpdir()})`);
+    project = await step(`npm install ${tarballs.size} tarballs + typescript@5.9`, () => install);
+    if (!project) return 1;
+
+    const quickStarts = new Map<string, string>();
+    for (const pkg of packages) {
+      const code = await step(`${pkg.name}: README starts with a \`\`\`ts quick start`, () =>
+        quickStartOf(pkg),
+      );
+      if (code === undefined) continue;
+      quickStarts.set(pkg.name, code);
+      await writeFile(join(project, smokeFile(pkg.name)), code);
+    }
+
+    console.log('type-check the quick starts verbatim');
+    const projectDir = project;
+    const checked = await Promise.all(
+      RESOLUTIONS.map((r) => step(`tsc -p tsconfig.${r}.json`, () => typeCheck(projectDir, r))),
+    );
+    for (const [index, resolution] of RESOLUTIONS.entries()) {
+      const diagnostics = checked[index];
+      if (!diagnostics) continue;
+      for (const pkg of packages) {
+        if (!quickStarts.has(pkg.name)) continue;
+        await step(`${pkg.name}: quick start type-checks (${resolution})`, async () => {
+          const mine = diagnostics.filter((d) => ownerOf(d, packages) === pkg.name);
+          if (mine.length) fail(mine.map((d) => d.text).join('\n'));
+        });
+      }
+      const others = diagnostics.filter((d) => ownerOf(d, packages) === undefined);
+      await step(`third-party declarations type-check (${resolution})`, async () => {
+        if (others.length) fail(others.map((d) => d.text).join('\n'));
+      });
+    }
+
+    const mockPackage = packages.find(
+      (p) => typeof p.manifest.bin === 'object' && MOCK_BIN in p.manifest.bin,
+    );
+    for (const major of [20, 22]) {
+      const node = await step(`find Node ${major}`, () => findNode(major));
+      if (!node) continue;
+      console.log(`run the quick starts on Node ${node.version} (${node.source})`);
+      let mock: RunningMock | undefined;
+      if (mockPackage) {
+        mock = await step(`${mockPackage.name}: ${MOCK_BIN} --port starts on Node ${major}`, () =>
+          startMock(projectDir, dirname(node.path)),
+        );
+        if (mock) {
+          mocks.push(mock);
+          secrets.push(mock.env.SOCIALHUB_TOKEN);
+        }
+      } else {
+        console.log(
+          `    (no package with a ${MOCK_BIN} bin: SOCIALHUB_URL and SOCIALHUB_TOKEN unset)`,
+        );
+      }
+      for (const pkg of packages) {
+        if (!quickStarts.has(pkg.name)) continue;
+        const output = await step(`${pkg.name}: quick start runs on Node ${major}`, () =>
+          runQuickStart(pkg, projectDir, node, mock),
+        );
+        if (output && flags.verbose) console.log(indent(output));
+      }
+      await mock?.program.stop();
+    }
+  } finally {
+    for (const mock of mocks) await mock.program.stop();
+    if (flags.keep) console.log(`kept ${temp} and ${project ?? '(no project)'}`);
+    else {
+      await rm(temp, { recursive: true, force: true });
+      if (project) await rm(project, { recursive: true, force: true });
+    }
+  }
+
+  const failed = results.filter((r) => !r.ok);
+  console.log(`\nconsumer test took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (failed.length) {
+    console.log('failed:');
+    for (const r of failed) console.log(`  ✗ ${r.name}`);
+  }
+  console.log(`consumer: ${results.length - failed.length} passed, ${failed.length} failed`);
+  return failed.length ? 1 : 0;
+}
+
+process.exitCode = await main();
