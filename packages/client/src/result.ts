@@ -1,11 +1,10 @@
-import type { MaybeOptionalInit, Middleware, ParseAsResponse } from 'openapi-fetch';
+import type { MaybeOptionalInit, Middleware } from 'openapi-fetch';
 import type {
   FilterKeys,
   HttpMethod,
   MediaType,
   PathsWithMethod,
   Readable,
-  RequiredKeysOf,
 } from 'openapi-typescript-helpers';
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -24,10 +23,10 @@ type Body<R> = R extends { content: infer C }
   : undefined;
 type Documented<Op> = Extract<keyof Responses<Op>, number>;
 
-type SuccessVariant<Op, Init> = {
+type SuccessVariant<Op> = {
   [S in Documented<Op> & HttpSuccessStatus]: {
     status: S;
-    data: ParseAsResponse<Readable<Body<Responses<Op>[S]>>, Init>;
+    data: Readable<Body<Responses<Op>[S]>>;
     error?: never;
     response: Response;
   };
@@ -57,24 +56,21 @@ type DefaultVariant<Op> = 'default' extends keyof Responses<Op>
  * it. Each documented status gets its own body type, so `if (result.status === 422) result.error.data`
  * is typed; statuses the contract does not list fall to its `default` response.
  */
-export type StatusResult<Op, Init = unknown> =
-  | SuccessVariant<Op, Init>
-  | ErrorVariant<Op>
-  | DefaultVariant<Op>;
+export type StatusResult<Op> = SuccessVariant<Op> | ErrorVariant<Op> | DefaultVariant<Op>;
 
-type InitArgs<Init> =
-  RequiredKeysOf<Init> extends never
-    ? [init?: Init & { [key: string]: unknown }]
-    : [init: Init & { [key: string]: unknown }];
+type InitArgs<Init> = undefined extends Init ? [init?: Init] : [init: Init];
 
-/** One HTTP method of a client: the path and the init are checked against the contract. */
+/**
+ * One HTTP method of a client: the path and the init are checked against the contract. The init
+ * is not a type parameter (unlike openapi-fetch's), so an unknown field in a body or in
+ * parameters is an error too; `parseAs` is accepted but the result stays typed as JSON.
+ */
 export type TypedMethod<Paths extends PathsObject, M extends HttpMethod> = <
   P extends PathsWithMethod<Paths, M>,
-  Init extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
 >(
   path: P,
-  ...init: InitArgs<Init>
-) => Promise<StatusResult<Paths[P][M & keyof Paths[P]], Init>>;
+  ...init: InitArgs<MaybeOptionalInit<Paths[P], M & keyof Paths[P]>>
+) => Promise<StatusResult<Paths[P][M & keyof Paths[P]]>>;
 
 /** What a `paths` type of openapi-typescript is constrained to (as in openapi-fetch). */
 export type PathsObject = object;

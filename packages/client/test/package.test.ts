@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { publint } from 'publint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// These tests check the built package (dist/), as a consumer or a bundler sees it; the test
+// script builds it first.
+const run = promisify(execFile);
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8'));
+const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json');
+
+/** The size budget of the client's runtime, openapi-fetch included: min+gzip bytes. */
+const BUDGET_BYTES = 8 * 1024;
+
+describe('the built package', () => {
+  beforeAll(() => {
+    expect(existsSync(join(pkgDir, 'dist/index.js')), 'run the build first').toBe(true);
+  });
+
+  it('lists every subpath with types first, and ships only dist', () => {
+    expect(subpaths).toEqual(['.', './integration']);
+    for (const key of subpaths) expect(Object.keys(pkg.exports[key])[0]).toBe('types');
+    expect(pkg.files).toEqual(['dist']);
+    expect(pkg.sideEffects).toBe(false);
+  });
+
+  it('loads every subpath under Node', async () => {
+    const script = `
+      const root = await import('@socialhub/client');
+      const integration = await import('@socialhub/client/integration');
+      console.log(JSON.stringify([typeof root.createPublicClient, typeof integration.createTicket]));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: pkgDir,
+    });
+    expect(JSON.parse(stdout)).toEqual(['function', 'function']);
+  });
+
+  it(`stays within ${BUDGET_BYTES} bytes min+gzip and loads no zod`, async () => {
+    const result = await build({
+      stdin: {
+        contents:
+          "export * from '@socialhub/client'; export * from '@socialhub/client/integration';",
+        resolveDir: pkgDir,
+        loader: 'js',
+      },
+      bundle: true,
+      minify: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((f) => f.includes('zod'))).toBe(false);
+    expect(inputs.some((f) => f.includes('openapi-fetch'))).toBe(true);
+    const gzipped = gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array()).byteLength;
+    expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('passes publint', async () => {
+    const { messages } = await publint({ pkgDir, strict: true });
+    expect(messages).toEqual([]);
+  });
+
+  it('passes arethetypeswrong (ESM only)', async () => {
+    const attw = join(pkgDir, 'node_modules/.bin/attw');
+    const { stdout } = await run(
+      attw,
+      ['--pack', pkgDir, '--profile', 'esm-only', '--format', 'json'],
+      {
+        cwd: pkgDir,
+      },
+    ).catch((error: { stdout: string }) => error);
+    const problems = Object.values(
+      JSON.parse(stdout).problems as Record<string, { resolutionKind?: string }[]>,
+    )
+      .flat()
+      .filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
