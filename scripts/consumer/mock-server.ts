@@ -12,7 +12,12 @@ export const MOCK_BIN = 'socialhub-mock';
 
 /** A running mock SocialHub and the environment it gives quick starts. */
 export interface RunningMock {
-  env: { SOCIALHUB_URL: string; SOCIALHUB_API2_URL: string; SOCIALHUB_TOKEN: string };
+  env: {
+    SOCIALHUB_URL: string;
+    SOCIALHUB_API2_URL: string;
+    SOCIALHUB_TOKEN: string;
+    SOCIALHUB_USER_TOKEN: string;
+  };
   program: Started;
 }
 
@@ -52,6 +57,8 @@ export async function startMock(project: string, nodeDir: string): Promise<Runni
         SOCIALHUB_URL: url,
         SOCIALHUB_API2_URL: `${url}/api2`,
         SOCIALHUB_TOKEN: body.accessToken,
+        // The mock's API2 answers any user token.
+        SOCIALHUB_USER_TOKEN: `consumer-test-${port}`,
       },
       program,
     };
