@@ -9,7 +9,10 @@ import type { Route } from './http/types.js';
 export function api2Routes(options: { seed?: number; faults: FaultRegistry }): Route[] {
   const handle = createApi2Handler(options.seed === undefined ? {} : { seed: options.seed });
   const handler: Route['handler'] = async (request) => {
-    const fault = await applyFault(options.faults, request.method, request.path);
+    const fault =
+      options.faults.count === 0
+        ? undefined
+        : await applyFault(options.faults, request.method, request.path);
     if (fault) return fault;
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(request.headers))

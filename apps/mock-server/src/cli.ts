@@ -10,13 +10,11 @@ async function main() {
     return;
   }
   const { options } = parsed;
-  // Webhook outcomes (discarded, removed) are always printed; requests only with --log.
+  // Webhook outcomes (discarded, removed) and internal errors are always printed; requests only with --log.
   const mock = await createMockServer({
     ...options,
-    log: (line) => {
-      if (options.log || line.startsWith('webhook:') || line.startsWith('internal error'))
-        console.log(line);
-    },
+    log: (line) => console.log(line),
+    logRequests: options.log === true,
   });
   const demo = mock.demo;
   console.log(`SocialHub mock listening on ${mock.url}`);

@@ -37,6 +37,8 @@ export interface MockServerOptions {
   stateFile?: string;
   /** `true` logs requests and webhook outcomes to stdout; a function receives the lines. @default false */
   log?: boolean | ((line: string) => void);
+  /** Whether `log` also gets one line per request (never with its query string). @default true */
+  logRequests?: boolean;
   /** Per-channel rate limit. @default { limit: 1000, windowMs: 60000 } */
   rateLimit?: Partial<RateLimitConfig>;
   /** Webhook delivery timing. @default { batchWindowMs: 25, retryDelaysMs: [1000, 5000, 30000], timeoutMs: 10000 } */

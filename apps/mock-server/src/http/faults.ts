@@ -21,6 +21,8 @@ export interface Fault {
 
 /** The faults in force. */
 export interface FaultRegistry {
+  /** How many faults are in force (0 skips the lookup on the hot path). */
+  readonly count: number;
   add(fault: Omit<Fault, 'id'>): Fault;
   list(): Fault[];
   remove(id: string): boolean;
@@ -45,6 +47,9 @@ const toPattern = (path: string) =>
 export function createFaultRegistry(ids: IdGenerator): FaultRegistry {
   let faults: Array<{ fault: Fault; pattern: RegExp }> = [];
   return {
+    get count() {
+      return faults.length;
+    },
     add: (input) => {
       const fault = { id: ids.uuid(), ...input };
       faults.push({ fault, pattern: toPattern(input.path) });
@@ -85,6 +90,7 @@ export async function applyFault(
   method: string,
   path: string,
 ): Promise<{ status: number; body: unknown; headers: Record<string, string> } | undefined> {
+  if (faults.count === 0) return undefined;
   const fault = faults.take(method, path);
   if (!fault) return undefined;
   if (fault.latencyMs) await sleep(fault.latencyMs);

@@ -167,12 +167,12 @@ export function publicRoutes(core: MockCore, faults: FaultRegistry): Route[] {
               ? `manifest:${caller.token.payload.manifestId}:${caller.token.payload.accountId}`
               : `client:${request.remoteAddress}`;
         const rate = core.rateLimiter.hit(bucket);
-        const headers: Record<string, string> = {
-          'x-ratelimit-limit': String(rate.limit),
-          'x-ratelimit-remaining': String(rate.remaining),
-        };
         const reply = await answer(request, caller, rate.isLimited, rate.retryAfterSeconds);
-        return { ...reply, headers: { ...headers, ...reply.headers } };
+        const headers = reply.headers ?? {};
+        headers['x-ratelimit-limit'] = String(rate.limit);
+        headers['x-ratelimit-remaining'] = String(rate.remaining);
+        reply.headers = headers;
+        return reply;
       },
     };
 
@@ -183,7 +183,8 @@ export function publicRoutes(core: MockCore, faults: FaultRegistry): Route[] {
       retryAfter: number,
     ): Promise<Reply> {
       try {
-        const fault = await applyFault(faults, method, request.path);
+        const fault =
+          faults.count === 0 ? undefined : await applyFault(faults, method, request.path);
         if (fault) return fault;
         if (!caller) throw accessTokenInvalid();
         if (isCreation !== (caller.kind === 'temporary')) throw accessTokenInvalid();

@@ -30,8 +30,19 @@ const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
  */
 export function createIdGenerator(seed?: number): IdGenerator {
   if (seed === undefined) {
+    // One syscall per 4 KiB of randomness rather than one per id.
+    let pool = randomBytes(4096);
+    let offset = 0;
+    const take = (count: number) => {
+      if (offset + count > pool.length) {
+        pool = randomBytes(Math.max(4096, count));
+        offset = 0;
+      }
+      offset += count;
+      return pool.subarray(offset - count, offset);
+    };
     return {
-      objectId: () => toHex(randomBytes(12)),
+      objectId: () => toHex(take(12)),
       uuid: () => randomUUID(),
       bytes: (count) => new Uint8Array(randomBytes(count)),
       reset: () => {},
