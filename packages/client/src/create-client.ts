@@ -9,7 +9,7 @@ import {
 } from './options.js';
 import type { RateLimit } from './rate-limit.js';
 import type { PathsObject, TypedClient } from './result.js';
-import { createTransport } from './transport.js';
+import { type CallState, createTransport, ReplayableRequest } from './transport.js';
 
 /** A typed SocialHub client: openapi-fetch's methods with auth, retries and rate limits built in. */
 export interface SocialHubClient<Paths extends PathsObject> extends TypedClient<Paths> {
@@ -61,8 +61,7 @@ export function createSocialHubClient<Paths extends PathsObject>(
   let rateLimit: RateLimit | undefined;
 
   const transport = createTransport({
-    // Resolved per call so that a test can swap globalThis.fetch after creating the client.
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     token,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry,
@@ -75,6 +74,7 @@ export function createSocialHubClient<Paths extends PathsObject>(
   const inner = createClient<Paths>({
     baseUrl,
     fetch: transport,
+    Request: ReplayableRequest,
     headers: options.userAgent ? { 'User-Agent': options.userAgent } : undefined,
   });
 
@@ -91,12 +91,23 @@ export function createSocialHubClient<Paths extends PathsObject>(
     },
   } as Record<string, unknown>;
   for (const method of METHODS) {
-    const call = inner[method] as (path: string, init?: unknown) => Promise<{ response: Response }>;
-    client[method] = (path: string, init?: unknown) =>
-      call(path, init).then((result) => {
-        (result as { status?: number }).status = result.response.status;
-        return result;
-      });
+    const call = inner[method] as (path: string, init?: object) => Promise<{ response: Response }>;
+    client[method] = (path: string, init?: object) => {
+      // openapi-fetch reads the answer's body after the transport returns; the call state lets
+      // the attempt's timeout cover that read and ends it afterwards.
+      const state: CallState = {};
+      return call(path, { ...init, fetch: (request: Request) => transport(request, state) }).then(
+        (result) => {
+          state.finish?.();
+          (result as { status?: number }).status = result.response.status;
+          return result;
+        },
+        (error: unknown) => {
+          state.finish?.();
+          throw state.bodyError ? state.bodyError(error) : error;
+        },
+      );
+    };
   }
   return client as unknown as SocialHubClient<Paths>;
 }

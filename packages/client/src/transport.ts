@@ -13,7 +13,8 @@ import { parseRetryAfter } from './retry-after.js';
 
 /** Everything the transport needs; built once per client. */
 export interface TransportConfig {
-  fetch: FetchLike;
+  /** The caller's fetch; `undefined` sends with `globalThis.fetch(url, init)` (one Request less). */
+  fetch: FetchLike | undefined;
   token: (() => string | Promise<string>) | undefined;
   timeoutMs: number;
   retry: RetrySettings;
@@ -23,10 +24,31 @@ export interface TransportConfig {
   onRateLimit: (rateLimit: RateLimit) => void;
 }
 
+/**
+ * One call's state, shared by the transport and the method wrapper: the answer's body is read by
+ * openapi-fetch after the transport returns, so the wrapper ends the attempt's timeout once it
+ * has, and turns a failure while reading into this package's errors.
+ */
+export interface CallState {
+  /** Clears the last attempt's timer and abort listener. */
+  finish?: () => void;
+  /** Maps a failure of openapi-fetch reading the returned body. */
+  bodyError?: (error: unknown) => unknown;
+}
+
+/** The Request class given to openapi-fetch: it keeps the serialised body so no stream is read back. */
+export class ReplayableRequest extends Request {
+  /** The body exactly as openapi-fetch serialised it. */
+  readonly replayBody: BodyInit | null | undefined;
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    this.replayBody = init?.body;
+  }
+}
+
 // Methods whose repetition is harmless: a lost answer can be asked for again.
 const RETRYABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** Appends `accesstoken` to a URL that the caller built without it. */
 export function withAccessToken(url: string, token: string): string {
@@ -48,26 +70,36 @@ async function resolveToken(source: () => string | Promise<string>): Promise<str
   return token;
 }
 
-type Failure = { kind: 'network' | 'timeout' | 'total'; cause: unknown };
+async function replayableBody(request: Request): Promise<BodyInit | null> {
+  if (request instanceof ReplayableRequest && request.replayBody != null) {
+    const body = request.replayBody;
+    // Strings, buffers, blobs and form data can be sent again; a stream cannot.
+    if (!(body instanceof ReadableStream)) return body;
+  }
+  return request.body === null ? null : await request.arrayBuffer();
+}
+
+type FailureKind = 'network' | 'timeout' | 'total';
 
 /**
- * The fetch given to openapi-fetch: adds `accesstoken`, buffers the request body once and replays
- * it per attempt, bounds each attempt with a timeout, reads the whole response body inside that
- * bound, retries what the policy allows, records the rate limit, and never lets the token reach a
- * URL, error or log event it hands out.
+ * The fetch given to openapi-fetch: adds `accesstoken`, replays the request body per attempt,
+ * bounds each attempt with a timeout (until the body is read), retries what the policy allows,
+ * records the rate limit, and never lets the token reach a URL, error or log event it hands out.
  */
-export function createTransport(config: TransportConfig): FetchLike {
+export function createTransport(
+  config: TransportConfig,
+): (request: Request, call?: CallState) => Promise<Response> {
   const { retry, log } = config;
 
   function backoff(attempt: number): number {
     return retry.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
   }
 
-  return async function send(request: Request): Promise<Response> {
+  return async function send(request: Request, call?: CallState): Promise<Response> {
     const method = request.method;
     const url = request.url;
     const signal = request.signal;
-    const body = request.body === null ? null : await request.arrayBuffer();
+    const body = await replayableBody(request);
     const started = retry.now();
     let shown: string | undefined;
     const shownUrl = () => {
@@ -81,27 +113,38 @@ export function createTransport(config: TransportConfig): FetchLike {
         (method === 'POST' && config.idempotentPost.test(new URL(url).pathname));
       return idempotent;
     };
+    const failure = (kind: FailureKind, attempt: number, cause: unknown): SocialHubError =>
+      kind === 'network'
+        ? new SocialHubNetworkError({ method, url: shownUrl(), attempts: attempt, cause })
+        : new SocialHubTimeoutError({
+            method,
+            url: shownUrl(),
+            attempts: attempt,
+            cause,
+            scope: kind === 'total' ? 'total' : 'attempt',
+            timeoutMs: kind === 'total' ? retry.maxElapsedMs : config.timeoutMs,
+          });
 
     for (let attempt = 1; ; attempt++) {
       if (signal.aborted) throw signal.reason;
       const token = config.token ? await resolveToken(config.token) : undefined;
+      const secrets = token ? [token] : [];
       const target = token === undefined ? url : withAccessToken(url, token);
       const remaining = retry.maxElapsedMs - (retry.now() - started);
       const totalBound = remaining < config.timeoutMs;
       const controller = new AbortController();
-      // Node's fetch links a Request's signal to the signal it was built with only weakly, so the
-      // Request must stay reachable until the attempt is over or a timeout stops nothing
-      // (nodejs/node#55428): the timer closure holds it through `attempt`.
+      const init: RequestInit = {
+        method,
+        headers: request.headers,
+        body,
+        signal: controller.signal,
+        redirect: request.redirect,
+      };
+      // Node's fetch links a Request's signal to the one it was built with only weakly, so the
+      // Request must stay reachable until the attempt is over, or a timeout aborts nothing
+      // (nodejs/node#55428): the timer's closure holds it through `current`.
       const current = {
-        request: new Request(target, {
-          method,
-          headers: request.headers,
-          body,
-          signal: controller.signal,
-          redirect: request.redirect,
-          credentials: request.credentials,
-          cache: request.cache,
-        }),
+        request: config.fetch ? new Request(target, init) : undefined,
         timedOut: false,
       };
       const timer = setTimeout(
@@ -113,65 +156,37 @@ export function createTransport(config: TransportConfig): FetchLike {
       );
       const onAbort = () => controller.abort(signal.reason);
       signal.addEventListener('abort', onAbort);
+      const finish = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      };
       if (log) log({ type: 'request', method, url: shownUrl(), attempt });
       const sentAt = log ? retry.now() : 0;
 
-      let response: Response | undefined;
-      let buffer: ArrayBuffer | null = null;
-      let failure: Failure | undefined;
+      let response: Response;
       try {
-        response = await config.fetch(current.request);
-        if (!NULL_BODY_STATUSES.has(response.status)) buffer = await response.arrayBuffer();
+        response = await (current.request && config.fetch
+          ? config.fetch(current.request)
+          : globalThis.fetch(target, init));
       } catch (error) {
-        if (signal.aborted) throw redactError(signal.reason, token ? [token] : []);
-        const cause = redactError(error, token ? [token] : []);
-        failure = {
-          kind: current.timedOut ? (totalBound ? 'total' : 'timeout') : 'network',
-          cause,
-        };
-      } finally {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-      }
-
-      if (failure || !response) {
-        const error: SocialHubError =
-          failure?.kind === 'network' || !failure
-            ? new SocialHubNetworkError({
-                method,
-                url: shownUrl(),
-                attempts: attempt,
-                cause: failure?.cause,
-              })
-            : new SocialHubTimeoutError({
-                method,
-                url: shownUrl(),
-                attempts: attempt,
-                cause: failure.cause,
-                scope: failure.kind === 'total' ? 'total' : 'attempt',
-                timeoutMs: failure.kind === 'total' ? retry.maxElapsedMs : config.timeoutMs,
-              });
+        finish();
+        if (signal.aborted) throw redactError(signal.reason, secrets);
+        const kind: FailureKind = current.timedOut ? (totalBound ? 'total' : 'timeout') : 'network';
+        const error_ = failure(kind, attempt, redactError(error, secrets));
         const delay = backoff(attempt);
         if (
-          failure?.kind !== 'total' &&
+          kind !== 'total' &&
           attempt < retry.maxAttempts &&
           isIdempotent() &&
           retry.now() - started + delay < retry.maxElapsedMs
         ) {
           if (log)
-            log({
-              type: 'retry',
-              method,
-              url: shownUrl(),
-              attempt,
-              reason: failure?.kind ?? 'network',
-              delayMs: delay,
-            });
+            log({ type: 'retry', method, url: shownUrl(), attempt, reason: kind, delayMs: delay });
           await retry.sleep(delay, signal);
           continue;
         }
-        if (log) log({ type: 'error', method, url: shownUrl(), attempt, error });
-        throw error;
+        if (log) log({ type: 'error', method, url: shownUrl(), attempt, error: error_ });
+        throw error_;
       }
 
       const status = response.status;
@@ -198,6 +213,9 @@ export function createTransport(config: TransportConfig): FetchLike {
             : undefined;
         const delay = after ?? backoff(attempt);
         if (retry.now() - started + delay < retry.maxElapsedMs) {
+          finish();
+          // Free the connection; what the discarded answer said no longer matters.
+          await response.body?.cancel().catch(() => {});
           if (log)
             log({
               type: 'retry',
@@ -212,12 +230,13 @@ export function createTransport(config: TransportConfig): FetchLike {
         }
       }
 
-      const answer = new Response(buffer, {
+      // A fresh Response over the same body stream: it has no URL (the fetched one holds the
+      // token), and shows the redacted URL instead.
+      const answer = new Response(response.body, {
         status,
         statusText: response.statusText,
         headers: response.headers,
       });
-      // A constructed Response has an empty url; show where it came from, without the token.
       Object.defineProperty(answer, 'url', { value: shownUrl(), enumerable: true });
       recordAttempts(answer, {
         method,
@@ -225,6 +244,20 @@ export function createTransport(config: TransportConfig): FetchLike {
         attempts: attempt,
         alreadyExists: status === 409 && attempt > 1 && method === 'POST' && isIdempotent(),
       });
+      if (!call) {
+        // Called without a call state (a caller's own use): the bound ends with the headers.
+        finish();
+        return answer;
+      }
+      call.finish = finish;
+      call.bodyError = (error) => {
+        if (signal.aborted) return redactError(signal.reason, secrets);
+        if (!current.timedOut && error instanceof SyntaxError) return error;
+        const kind: FailureKind = current.timedOut ? (totalBound ? 'total' : 'timeout') : 'network';
+        const error_ = failure(kind, attempt, redactError(error, secrets));
+        if (log) log({ type: 'error', method, url: shownUrl(), attempt, error: error_ });
+        return error_;
+      };
       return answer;
     }
   };

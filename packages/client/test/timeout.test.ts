@@ -12,6 +12,7 @@ afterEach(async () => {
 
 const ok: Reply = { body: { channel: { _id: 'c1' } } };
 
+// Bounds are short but leave a loaded machine time to deliver the request first.
 describe('timeouts (real timers, short bounds)', () => {
   it('time out an attempt whose answer does not start in timeoutMs', async () => {
     server = await startServer(inTurn({ ...ok, delayMs: 2000 }));
@@ -44,7 +45,7 @@ describe('timeouts (real timers, short bounds)', () => {
     const client = createPublicClient({
       accessToken: CHANNEL_TOKEN,
       baseUrl: server.url,
-      timeoutMs: 50,
+      timeoutMs: 300,
       retry: { sleep: async () => {} },
     });
     const result = await client.GET('/');
@@ -57,7 +58,7 @@ describe('timeouts (real timers, short bounds)', () => {
     const client = createPublicClient({
       accessToken: CHANNEL_TOKEN,
       baseUrl: server.url,
-      timeoutMs: 50,
+      timeoutMs: 300,
       retry: { sleep: async () => {} },
     });
     const error = await caught(client.POST('/channels', { body: { name: 'n', uniqueName: 'u' } }));
