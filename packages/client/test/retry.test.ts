@@ -305,6 +305,14 @@ describe('network errors', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('reject with SocialHubNetworkError when the body breaks off after the headers', async () => {
+    const { client } = await setup([{ ...ok, breakBody: true }]);
+    const error = await caught(client.GET('/'));
+    expect(error).toBeInstanceOf(SocialHubNetworkError);
+    expect(error).toMatchObject({ method: 'GET', attempts: 1 });
+    expect((error as Error).cause).toBeDefined();
+  });
+
   it('reject for a refused connection', async () => {
     const closed = await startServer(() => ok);
     const url = closed.url;

@@ -24,6 +24,8 @@ export interface Reply {
   stallBodyMs?: number;
   /** Destroy the connection instead of answering. */
   destroy?: boolean;
+  /** Send the headers and the first byte of the body, then destroy the connection. */
+  breakBody?: boolean;
 }
 
 /** A recording node:http server on 127.0.0.1 with an ephemeral port. */
@@ -72,9 +74,16 @@ export async function startServer(
       'content-type': 'application/json',
       'x-ratelimit-limit': String(RATE_LIMIT),
       'x-ratelimit-remaining': String(RATE_LIMIT - requests.length),
-      ...(reply.stallBodyMs ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+      ...(reply.stallBodyMs || reply.breakBody
+        ? {}
+        : { 'content-length': String(Buffer.byteLength(body)) }),
       ...reply.headers,
     });
+    if (reply.breakBody) {
+      res.write(body.slice(0, 1));
+      setTimeout(() => req.socket.destroy(), 20);
+      return;
+    }
     if (reply.stallBodyMs) {
       res.write(body.slice(0, 1));
       await new Promise((r) => setTimeout(r, reply.stallBodyMs));
