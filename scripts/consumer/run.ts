@@ -24,13 +24,15 @@ import {
   smokeFile,
   typeCheck,
 } from './consumer-project.ts';
-import { MOCK_BIN, type RunningMock, startMock } from './mock-server.ts';
+import { MOCK_BIN, startMock } from './mock-server.ts';
 import { findNode, type NodeBinary } from './node-versions.ts';
 import { packPackage } from './pack.ts';
 import { portPreferring } from './ports.ts';
 import { probes } from './probes.ts';
-import { mask, settle, start } from './processes.ts';
+import { mask, type Started, settle, start } from './processes.ts';
 import { extractQuickStart } from './quick-start.ts';
+import { checkReleasePlan } from './release-plan.ts';
+import { startReceiver, WEBHOOK_KIT } from './webhook-receiver.ts';
 import { listPublishedPackages, type PublishedPackage, ROOT } from './workspace-packages.ts';
 
 const run = promisify(execFile);
@@ -117,7 +119,7 @@ async function runQuickStart(
   pkg: PublishedPackage,
   project: string,
   node: NodeBinary,
-  mock: RunningMock | undefined,
+  services: Record<string, string>,
 ): Promise<string> {
   const script = join(
     project,
@@ -127,11 +129,8 @@ async function runQuickStart(
   );
   if (!existsSync(script)) fail(`tsc emitted no ${script}`);
   const port = await portPreferring(DEFAULT_PORT);
-  const webhookSecret = randomBytes(24).toString('base64url');
-  secrets.push(webhookSecret);
   const env: Record<string, string> = {
-    ...(mock?.env ?? {}),
-    SOCIALHUB_WEBHOOK_SECRET: webhookSecret,
+    ...services,
     PORT: String(port),
     PATH: `${dirname(node.path)}:${process.env.PATH ?? ''}`,
   };
@@ -175,7 +174,7 @@ async function main(): Promise<number> {
 
   const temp = await mkdtemp(join(tmpdir(), 'socialhub-tarballs-'));
   let project: string | undefined;
-  const mocks: RunningMock[] = [];
+  const background: Started[] = [];
   try {
     console.log('build, pack and check');
     const filters = packages.map((p) => `--filter=${p.name}`);
@@ -215,6 +214,10 @@ async function main(): Promise<number> {
         if (problems.length) fail(problems.join('\n'));
       });
     }
+    const plan = await step('changeset status: one version for every published package', () =>
+      checkReleasePlan(all),
+    );
+    if (plan) console.log(`      ${plan}`);
 
     console.log(`install into a fresh project (${tmpdir()})`);
     project = await step(`npm install ${tarballs.size} tarballs + typescript@5.9`, () => install);
@@ -254,35 +257,52 @@ async function main(): Promise<number> {
     const mockPackage = packages.find(
       (p) => typeof p.manifest.bin === 'object' && MOCK_BIN in p.manifest.bin,
     );
+    const hasWebhookKit = packages.some((p) => p.name === WEBHOOK_KIT);
     for (const major of [20, 22]) {
       const node = await step(`find Node ${major}`, () => findNode(major));
       if (!node) continue;
       console.log(`run the quick starts on Node ${node.version} (${node.source})`);
-      let mock: RunningMock | undefined;
+      const secret = randomBytes(24).toString('base64url');
+      secrets.push(secret);
+      const services: Record<string, string> = { SOCIALHUB_WEBHOOK_SECRET: secret };
+      const round: Started[] = [];
       if (mockPackage) {
-        mock = await step(`${mockPackage.name}: ${MOCK_BIN} --port starts on Node ${major}`, () =>
-          startMock(projectDir, dirname(node.path)),
+        const mock = await step(
+          `${mockPackage.name}: ${MOCK_BIN} --port starts on Node ${major}`,
+          () => startMock(projectDir, dirname(node.path)),
         );
         if (mock) {
-          mocks.push(mock);
+          round.push(mock.program);
           secrets.push(mock.env.SOCIALHUB_TOKEN);
+          Object.assign(services, mock.env);
         }
       } else {
         console.log(
-          `    (no package with a ${MOCK_BIN} bin: SOCIALHUB_URL and SOCIALHUB_TOKEN unset)`,
+          `    (no package with a ${MOCK_BIN} bin: the SOCIALHUB_* URLs and tokens are unset)`,
         );
       }
+      if (hasWebhookKit) {
+        const receiver = await step(
+          `${WEBHOOK_KIT}: webhook receiver starts on Node ${major}`,
+          () => startReceiver(projectDir, node.path, secret),
+        );
+        if (receiver) {
+          round.push(receiver.program);
+          services.SOCIALHUB_WEBHOOK_URL = receiver.url;
+        }
+      }
+      background.push(...round);
       for (const pkg of packages) {
         if (!quickStarts.has(pkg.name)) continue;
         const output = await step(`${pkg.name}: quick start runs on Node ${major}`, () =>
-          runQuickStart(pkg, projectDir, node, mock),
+          runQuickStart(pkg, projectDir, node, services),
         );
         if (output && flags.verbose) console.log(indent(output));
       }
-      await mock?.program.stop();
+      for (const program of round) await program.stop();
     }
   } finally {
-    for (const mock of mocks) await mock.program.stop();
+    for (const program of background) await program.stop();
     if (flags.keep) console.log(`kept ${temp} and ${project ?? '(no project)'}`);
     else {
       await rm(temp, { recursive: true, force: true });
