@@ -18,6 +18,7 @@ export function startMock(options: MockServerOptions = {}): Promise<MockServer> 
 }
 
 /** Answer of a JSON request. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions read response bodies by property
 export interface JsonResponse<T = any> {
   status: number;
   headers: Headers;
@@ -25,6 +26,7 @@ export interface JsonResponse<T = any> {
 }
 
 /** Sends a JSON request to the mock and reads the answer. */
+// biome-ignore lint/suspicious/noExplicitAny: as above
 export async function call<T = any>(
   mock: { url: string },
   method: string,

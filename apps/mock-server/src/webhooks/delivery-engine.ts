@@ -1,5 +1,6 @@
 import type { components } from '@socialhub/schema/public';
-import { TemplateListSchema, WebhookDeliverySchema } from '@socialhub/schema/public/zod';
+import { TemplateListSchema } from '@socialhub/schema/public/zod';
+import { WebhookDeliverySchema } from '@socialhub/schema/webhooks/zod';
 import { MockServerError } from '../errors.js';
 import type { IdGenerator } from '../state/ids.js';
 import type { Store } from '../state/store.js';
