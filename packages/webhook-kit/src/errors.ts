@@ -11,7 +11,8 @@ export type WebhookErrorCode =
   | 'handler_failed'
   | 'body_already_parsed'
   | 'invalid_token'
-  | 'token_expired';
+  | 'token_expired'
+  | 'channel_creation_failed';
 
 const PREFIX = '@socialhub/webhook-kit: ';
 
@@ -150,5 +151,28 @@ export class TokenExpiredError extends WebhookKitError {
   constructor(expiredAt: Date) {
     super('token_expired', 401, `channel callback token expired at ${expiredAt.toISOString()}`);
     this.expiredAt = expiredAt;
+  }
+}
+
+/**
+ * `POST /channels`, sent by a channel callback handler through `@socialhub/client`, did not
+ * create the channel: SocialHub refused it (`socialhubStatus`, `socialhubCode`, e.g. 403
+ * `ChannelLimitReached`, 409 `DuplicateChannel`) or could not be reached. `cause` holds the
+ * client's error; channels created before it were already passed to `onChannel`.
+ */
+export class ChannelCreationError extends WebhookKitError {
+  override readonly name = 'ChannelCreationError';
+  /** SocialHub's HTTP status, or `undefined` when it could not be reached. */
+  readonly socialhubStatus: number | undefined;
+  /** SocialHub's error `code`, when it answered. */
+  readonly socialhubCode: string | undefined;
+  constructor(
+    reason: string,
+    socialhub: { status?: number; code?: string },
+    options?: ErrorOptions,
+  ) {
+    super('channel_creation_failed', 502, `POST /channels failed: ${reason}`, options);
+    this.socialhubStatus = socialhub.status;
+    this.socialhubCode = socialhub.code;
   }
 }

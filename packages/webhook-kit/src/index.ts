@@ -1,5 +1,11 @@
 export {
   type ChannelCallbackOptions,
+  type ChannelClientOptions,
+  type ChannelContext,
+  type ChannelCreationHandlerOptions,
+  type ChannelInput,
+  type ChannelReactivationHandlerOptions,
+  type CreatedChannel,
   createChannelCreationHandler,
   createChannelReactivationHandler,
   isSocialHubOrigin,
