@@ -185,7 +185,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       log(
         `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       ),
-    ...(options.log
+    ...(options.log && options.logRequests !== false
       ? {
           onAnswered: (method, path, status, ms) =>
             log(`${method} ${path} ${status} ${ms.toFixed(1)}ms`),

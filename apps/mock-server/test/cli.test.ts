@@ -99,6 +99,8 @@ describe('the socialhub-mock CLI', () => {
       expect(info.status).toBe(200);
       expect(info.body.channel.name).toBe('Demo Channel');
       expect(started.output()).not.toContain(`accesstoken=${started.token}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(started.output()).not.toMatch(/GET \/ 200/); // requests are logged only with --log
     } finally {
       await stop(started.child, 'SIGTERM');
     }
