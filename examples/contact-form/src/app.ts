@@ -1,20 +1,21 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPublicClient, type FetchLike, SocialHubError } from '@socialhub/client';
+import { createPublicClient, type FetchLike } from '@socialhub/client';
 import { createTemplatesHandler } from '@socialhub/webhook-kit';
 import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { createChannelCallbacks, serveChannelCallback } from './channel-callbacks.js';
-import { type ChannelRegistry, createChannelRegistry } from './channels.js';
-import { parseContactForm, submitContact } from './contact.js';
+import { type ChannelRegistry, type ConnectedChannel, createChannelRegistry } from './channels.js';
 import { ContactFormError } from './errors.js';
-import { FormBodyError, readForm, sendHtml, sendJson } from './http.js';
+import { createFormRoutes } from './form-routes.js';
+import { sendHtml, sendJson } from './http.js';
 import {
   type ContactFormManifest,
   configureManifest,
   createContactFormManifest,
 } from './manifest.js';
 import { createOutbox, type Outbox } from './outbox.js';
-import { errorPage, formPage, outboxPage, thanksPage } from './pages.js';
+import { outboxPage } from './pages.js';
+import { createRouter, type Routes } from './router.js';
 import { TEMPLATES } from './templates.js';
 import { createContactFormWebhook } from './webhook.js';
 
@@ -106,148 +107,19 @@ export async function createContactFormApp(options: ContactFormOptions): Promise
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   const channels = createChannelRegistry(clientFor);
-  const primary = options.accessToken
-    ? (() => {
-        try {
-          return channels.connect(options.accessToken);
-        } catch (cause) {
-          throw new ContactFormError('invalid_option', 'accessToken is not a channel token', {
-            cause,
-          });
-        }
-      })()
-    : undefined;
-  const outbox = createOutbox();
-
-  const webhook = createNodeHandler(
-    createContactFormWebhook({ webhookSecret, channels, outbox, log }),
-  );
-  const templates = createNodeHandler(
-    createTemplatesHandler({ secret: webhookSecret, templates: () => TEMPLATES }),
-  );
-  // Filled in once the server listens (publicUrl defaults to the listening URL).
-  let callbacks: ReturnType<typeof createChannelCallbacks> | undefined;
-
-  async function postContact(req: IncomingMessage, res: ServerResponse) {
-    const parsed = parseContactForm(await readForm(req));
-    if (!parsed.ok) {
-      sendHtml(res, 400, formPage({ values: parsed.values, errors: parsed.errors }));
-      return;
-    }
-    const { input } = parsed;
-    if (outbox.spam.has(input.email)) {
-      // Spammers see the usual answer; nothing reaches SocialHub.
-      outbox.record({
-        action: 'contact form',
-        channelId: '',
-        outcome: 'ignored',
-        detail: 'sender marked as spam',
-      });
-      sendHtml(res, 200, thanksPage(input.name));
-      return;
-    }
-    const channel = channels.target(input.channelId);
-    if (!channel || channel.isDisabled) {
-      const message = channel
-        ? 'This form is switched off at the moment.'
-        : 'This form is not connected to SocialHub yet.';
-      sendHtml(res, 503, errorPage('Message not sent', message, 'not_connected'));
-      return;
-    }
+  let primary: ConnectedChannel | undefined;
+  if (options.accessToken) {
     try {
-      const { request, result } = await submitContact(channel.client, channel.channelId, input);
-      if (result.status !== 201) {
-        log(
-          `contact: POST /inbox/tickets answered ${result.status} ${result.error.code}: ${result.error.message}`,
-        );
-        sendHtml(
-          res,
-          502,
-          errorPage('Message not sent', 'Please try again in a few minutes.', result.error.code),
-        );
-        return;
-      }
-      outbox.requests.set(request.networkItemId, request);
-      sendHtml(res, 200, thanksPage(input.name, result.data._id));
-    } catch (error) {
-      if (!(error instanceof SocialHubError)) throw error;
-      log(`contact: ${error.message}`); // the client redacts tokens from its errors
-      sendHtml(
-        res,
-        502,
-        errorPage('Message not sent', 'Please try again in a few minutes.', error.code),
-      );
+      primary = channels.connect(options.accessToken);
+    } catch (cause) {
+      // The cause (a SocialHubTokenError) names what is wrong, never the token itself.
+      throw new ContactFormError('invalid_option', 'accessToken is not a channel token', { cause });
     }
   }
+  const outbox = createOutbox();
 
-  const routes: Record<
-    string,
-    Partial<Record<string, (req: IncomingMessage, res: ServerResponse) => unknown>>
-  > = {
-    '/': {
-      GET: (req, res) => {
-        const channel =
-          new URL(req.url ?? '/', 'http://x').searchParams.get('channel') ?? undefined;
-        sendHtml(res, 200, formPage(channel ? { channelId: channel } : {}));
-      },
-    },
-    '/contact': { POST: postContact },
-    '/webhook': { POST: webhook },
-    '/templates': { GET: templates },
-    '/add-channel': {
-      GET: (req, res) => callbacks && serveChannelCallback(callbacks.addChannel, req, res),
-    },
-    '/reactivate-channel': {
-      GET: (req, res) => callbacks && serveChannelCallback(callbacks.reactivateChannel, req, res),
-    },
-    '/outbox': { GET: (_req, res) => sendHtml(res, 200, outboxPage(outbox, channels.list())) },
-    '/outbox.json': {
-      GET: (_req, res) =>
-        sendJson(res, 200, {
-          emails: outbox.emails,
-          activity: outbox.activity,
-          channels: channels
-            .list()
-            .map(({ channelId, accountId, name, isDisabled }) => ({
-              channelId,
-              accountId,
-              name,
-              isDisabled,
-            })),
-        }),
-    },
-  };
-
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const route = routes[path];
-    const handler = route?.[req.method ?? 'GET'];
-    try {
-      if (!route) return sendJson(res, 404, { code: 'not_found', message: `No route ${path}` });
-      if (!handler)
-        return sendJson(
-          res,
-          405,
-          { code: 'method_not_allowed', message: `Use ${Object.keys(route).join(' or ')}` },
-          { allow: Object.keys(route).join(', ') },
-        );
-      await handler(req, res);
-    } catch (error) {
-      if (res.headersSent) return res.destroy();
-      if (error instanceof FormBodyError) {
-        res.setHeader('connection', 'close');
-        return sendHtml(
-          res,
-          error.status,
-          errorPage('Message not sent', 'The form could not be read.', error.code),
-        );
-      }
-      log(
-        `internal error on ${req.method} ${path}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      sendHtml(res, 500, errorPage('Something went wrong', 'Please try again.', 'internal_error'));
-    }
-  });
+  // Listen first: the default public URL (manifest, callbacks) is the listening URL.
+  const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -259,14 +131,44 @@ export async function createContactFormApp(options: ContactFormOptions): Promise
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
-  callbacks = createChannelCallbacks({
+  const manifest = createContactFormManifest({ publicUrl, webhookSecret });
+
+  const form = createFormRoutes({ channels, outbox, log });
+  const webhook = createContactFormWebhook({ webhookSecret, channels, outbox, log });
+  const templates = createTemplatesHandler({ secret: webhookSecret, templates: () => TEMPLATES });
+  const callbacks = createChannelCallbacks({
     channels,
     clientFor,
     allowedOrigins: options.allowedOrigins ?? [socialHubUrl.origin],
     publicUrl,
     log,
   });
-  const manifest = createContactFormManifest({ publicUrl, webhookSecret });
+  const routes: Routes = {
+    '/': { GET: form.showForm },
+    '/contact': { POST: form.postContact },
+    '/webhook': { POST: createNodeHandler(webhook) },
+    '/templates': { GET: createNodeHandler(templates) },
+    '/add-channel': { GET: (req, res) => serveChannelCallback(callbacks.addChannel, req, res) },
+    '/reactivate-channel': {
+      GET: (req, res) => serveChannelCallback(callbacks.reactivateChannel, req, res),
+    },
+    '/outbox': { GET: (_req, res) => sendHtml(res, 200, outboxPage(outbox, channels.list())) },
+    '/outbox.json': {
+      GET: (_req, res) =>
+        sendJson(res, 200, {
+          emails: outbox.emails,
+          activity: outbox.activity,
+          // Never the tokens.
+          channels: channels.list().map(({ channelId, accountId, name, isDisabled }) => ({
+            channelId,
+            accountId,
+            name,
+            isDisabled,
+          })),
+        }),
+    },
+  };
+  server.on('request', createRouter(routes, log));
 
   return {
     url,

@@ -72,7 +72,11 @@ export function createChannelCallbacks(deps: ChannelCallbackDeps): {
     reactivateChannel: createChannelReactivationHandler({
       isAllowedOrigin,
       onToken: async ({ token }) => {
-        keep('reactivate-channel', await reactivateChannel(deps.clientFor(token), { token }));
+        const result = await reactivateChannel(deps.clientFor(token), {
+          token,
+          channel: { name: 'Contact form' },
+        });
+        keep('reactivate-channel', result);
       },
     }),
   };

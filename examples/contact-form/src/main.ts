@@ -14,6 +14,9 @@ import { ContactFormError } from './errors.js';
 
 const env = process.env;
 
+const USAGE = `Usage: WEBHOOK_SECRET=<32..512 characters> [SOCIALHUB_URL=<url>] [SOCIALHUB_TOKEN=<channel token>]
+       [PORT=3000] [HOST=127.0.0.1] [PUBLIC_URL=<url SocialHub reaches this at>] tsx src/main.ts`;
+
 function port(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
   const number = Number(value);
@@ -23,8 +26,12 @@ function port(value: string | undefined): number {
 }
 
 async function main() {
+  if (!env.WEBHOOK_SECRET) {
+    console.error(`WEBHOOK_SECRET is not set.\n${USAGE}`);
+    process.exit(1);
+  }
   const app = await createContactFormApp({
-    webhookSecret: env.WEBHOOK_SECRET ?? '',
+    webhookSecret: env.WEBHOOK_SECRET,
     ...(env.SOCIALHUB_TOKEN ? { accessToken: env.SOCIALHUB_TOKEN } : {}),
     ...(env.SOCIALHUB_URL ? { socialHubUrl: env.SOCIALHUB_URL } : {}),
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
@@ -57,6 +64,9 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  // Our errors and the client's never hold a token or a secret.
   console.error(error instanceof Error ? error.message : String(error));
+  if (error instanceof Error && error.cause instanceof Error)
+    console.error(`  ${error.cause.message}`);
   process.exit(1);
 });

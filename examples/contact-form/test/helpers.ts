@@ -13,6 +13,7 @@ export function startMock(): Promise<MockServer> {
 }
 
 /** Calls the mock's control API (`/_mock/...`) over HTTP, as a browser test or script would. */
+// biome-ignore lint/suspicious/noExplicitAny: control API answers are read loosely in tests
 export async function control<T = any>(
   mock: MockServer,
   method: string,
@@ -30,6 +31,7 @@ export async function control<T = any>(
 }
 
 /** Like `control`, failing unless the status is 2xx. */
+// biome-ignore lint/suspicious/noExplicitAny: control API answers are read loosely in tests
 export async function controlOk<T = any>(
   mock: MockServer,
   method: string,
@@ -38,7 +40,9 @@ export async function controlOk<T = any>(
 ): Promise<T> {
   const response = await control<T>(mock, method, path, body);
   if (response.status >= 300)
-    throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    throw new Error(
+      `${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`,
+    );
   return response.body;
 }
 
@@ -52,7 +56,13 @@ export interface MockTicket {
     interactor?: { name?: string };
   };
   followupTo?: { followupToId: string };
-  actions: { actionId: string; type: string; status: string; reason?: string; followupId?: string }[];
+  actions: {
+    actionId: string;
+    type: string;
+    status: string;
+    reason?: string;
+    followupId?: string;
+  }[];
 }
 
 /** The tickets of a channel in the mock. */

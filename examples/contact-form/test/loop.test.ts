@@ -26,7 +26,9 @@ describe('the contact form against the mock SocialHub', () => {
     const { status, html } = await postForm(stack.app, fields);
     expect(status, html).toBe(200);
     const ticketId = testId(html, 'ticket-id');
-    const created = (await ticketsOf(stack.mock, stack.channelId)).filter((t) => !before.has(t._id));
+    const created = (await ticketsOf(stack.mock, stack.channelId)).filter(
+      (t) => !before.has(t._id),
+    );
     expect(created.map((t) => t._id)).toEqual([ticketId]);
     return created[0] as MockTicket;
   }
@@ -39,9 +41,16 @@ describe('the contact form against the mock SocialHub', () => {
     (await ticketsOf(stack.mock, stack.channelId)).find((t) => t._id === ticketId) as MockTicket;
 
   it('sets the manifest: the webhook test request passed, actions and callbacks are stored', async () => {
-    const tests = await controlOk(stack.mock, 'GET', `/_mock/deliveries?channelId=${stack.channelId}&kind=test`);
+    const tests = await controlOk(
+      stack.mock,
+      'GET',
+      `/_mock/deliveries?channelId=${stack.channelId}&kind=test`,
+    );
     expect(tests).toHaveLength(1);
-    expect(tests[0]).toMatchObject({ outcome: 'delivered', request: { url: `${stack.app.url}/webhook` } });
+    expect(tests[0]).toMatchObject({
+      outcome: 'delivered',
+      request: { url: `${stack.app.url}/webhook` },
+    });
     const state = await controlOk(stack.mock, 'GET', '/_mock/state');
     const channel = state.channels.find((c: { _id: string }) => c._id === stack.channelId);
     const manifest = state.manifests.find((m: { _id: string }) => m._id === channel.manifestId);
@@ -55,12 +64,20 @@ describe('the contact form against the mock SocialHub', () => {
   });
 
   it('turns a post into a ticket: message, the sender as interactor, a unique networkItemId', async () => {
-    const first = await submit({ name: 'Anna Berg', email: 'Anna@Example.com', message: 'Where is my order?' });
+    const first = await submit({
+      name: 'Anna Berg',
+      email: 'Anna@Example.com',
+      message: 'Where is my order?',
+    });
     expect(first.interaction).toMatchObject({
       message: 'Where is my order?',
       interactor: { name: 'Anna Berg' },
     });
-    const second = await submit({ name: 'Anna Berg', email: 'anna@example.com', message: 'Where is my order?' });
+    const second = await submit({
+      name: 'Anna Berg',
+      email: 'anna@example.com',
+      message: 'Where is my order?',
+    });
     expect(second.interaction.networkItemId).not.toBe(first.interaction.networkItemId);
     expect(stack.app.outbox.requests.get(first.interaction.networkItemId as string)).toMatchObject({
       email: 'anna@example.com',
@@ -69,7 +86,11 @@ describe('the contact form against the mock SocialHub', () => {
   });
 
   it('reply: the example gets the signed webhook, emails the sender and confirms; the follow-up ticket appears', async () => {
-    const original = await submit({ name: 'Ben', email: 'ben@example.com', message: 'Do you ship to Norway?' });
+    const original = await submit({
+      name: 'Ben',
+      email: 'ben@example.com',
+      message: 'Do you ship to Norway?',
+    });
     const attachment = {
       size: 1024,
       name: 'rates.pdf',
@@ -102,18 +123,30 @@ describe('the contact form against the mock SocialHub', () => {
     expect((await ticket(original._id)).actions).toEqual([
       expect.objectContaining({ actionId: ACTION_IDS.reply, followupId, status: 'published' }),
     ]);
-    const deliveries = await controlOk(stack.mock, 'GET', `/_mock/deliveries?channelId=${stack.channelId}&kind=events&limit=1`);
+    const deliveries = await controlOk(
+      stack.mock,
+      'GET',
+      `/_mock/deliveries?channelId=${stack.channelId}&kind=events&limit=1`,
+    );
     expect(deliveries[0]).toMatchObject({ outcome: 'delivered', events: { ticket_action: 1 } });
   });
 
   it('template_reply: the mock fetches the templates with a signed GET; the rendered text is sent and confirmed', async () => {
-    const original = await submit({ name: 'Chloé', email: 'chloe@example.fr', message: 'Bonjour !' });
+    const original = await submit({
+      name: 'Chloé',
+      email: 'chloe@example.fr',
+      message: 'Bonjour !',
+    });
     const variables = { firstName: 'Chloé', days: 2 };
     const action = await perform(original._id, ACTION_IDS.templateReply, {
       template: { networkId: 'thanks', language: 'fr', variables },
     });
     expect(action.status, JSON.stringify(action.body)).toBe(201);
-    const fetches = await controlOk(stack.mock, 'GET', `/_mock/deliveries?channelId=${stack.channelId}&kind=templates&limit=1`);
+    const fetches = await controlOk(
+      stack.mock,
+      'GET',
+      `/_mock/deliveries?channelId=${stack.channelId}&kind=templates&limit=1`,
+    );
     expect(fetches[0]).toMatchObject({ outcome: 'delivered', request: { method: 'GET' } });
     expect(JSON.parse(fetches[0].attempts[0].response.body)).toEqual(TEMPLATES);
 
@@ -121,7 +154,9 @@ describe('the contact form against the mock SocialHub', () => {
       expect((await ticket(original._id)).actions[0]?.status).toBe('published');
     });
     const expected = renderTemplate(TEMPLATES[0] as (typeof TEMPLATES)[0], 'fr', variables);
-    expect(expected).toBe('Bonjour Chloé, merci pour votre message. Nous répondrons sous 2 jours ouvrés.');
+    expect(expected).toBe(
+      'Bonjour Chloé, merci pour votre message. Nous répondrons sous 2 jours ouvrés.',
+    );
     expect(stack.app.outbox.emails.find((e) => e.ticketId === original._id)?.text).toBe(expected);
     const followUps = (await ticketsOf(stack.mock, stack.channelId)).filter(
       (t) => t.followupTo?.followupToId === original._id,
@@ -132,14 +167,22 @@ describe('the contact form against the mock SocialHub', () => {
   it('template_reply with values the template forbids is refused by SocialHub before any webhook', async () => {
     const original = await submit({ name: 'Dora', email: 'dora@example.com', message: 'Hi' });
     const action = await perform(original._id, ACTION_IDS.templateReply, {
-      template: { networkId: 'call-back', language: 'en', variables: { date: 'tomorrow', slot: 'morning' } },
+      template: {
+        networkId: 'call-back',
+        language: 'en',
+        variables: { date: 'tomorrow', slot: 'morning' },
+      },
     });
     expect(action.status).toBe(400);
     expect((await ticket(original._id)).actions).toEqual([]);
   });
 
   it('the "Send to CRM" button fails on purpose and is reported with the reset call', async () => {
-    const original = await submit({ name: 'Emil', email: 'emil@example.com', message: 'Please call me' });
+    const original = await submit({
+      name: 'Emil',
+      email: 'emil@example.com',
+      message: 'Please call me',
+    });
     expect((await perform(original._id, ACTION_IDS.crm)).status).toBe(201);
     await eventually(async () => {
       expect((await ticket(original._id)).actions).toEqual([
@@ -158,18 +201,29 @@ describe('the contact form against the mock SocialHub', () => {
   });
 
   it('"Close request" succeeds without a call back; "Mark as spam" drops the sender\'s next posts', async () => {
-    const original = await submit({ name: 'Finn', email: 'finn@spam.example', message: 'Cheap watches' });
+    const original = await submit({
+      name: 'Finn',
+      email: 'finn@spam.example',
+      message: 'Cheap watches',
+    });
     await perform(original._id, ACTION_IDS.close);
     await perform(original._id, ACTION_IDS.spam);
     await eventually(() => expect(stack.app.outbox.spam.has('finn@spam.example')).toBe(true));
-    expect((await ticket(original._id)).actions.map((a) => a.status)).toEqual(['pending', 'pending']);
+    expect((await ticket(original._id)).actions.map((a) => a.status)).toEqual([
+      'pending',
+      'pending',
+    ]);
     expect(stack.app.outbox.activity.slice(-2).map((e) => [e.action, e.outcome])).toEqual([
       [`button: ${ACTION_IDS.close}`, 'done'],
       [`button: ${ACTION_IDS.spam}`, 'done'],
     ]);
 
     const count = (await ticketsOf(stack.mock, stack.channelId)).length;
-    const again = await postForm(stack.app, { name: 'Finn', email: 'FINN@spam.example', message: 'More watches' });
+    const again = await postForm(stack.app, {
+      name: 'Finn',
+      email: 'FINN@spam.example',
+      message: 'More watches',
+    });
     expect(again.status).toBe(200);
     expect(testId(again.html, 'thanks')).toBe('Thank you, Finn!');
     expect(testId(again.html, 'ticket-id')).toBeUndefined();
@@ -177,7 +231,11 @@ describe('the contact form against the mock SocialHub', () => {
   });
 
   it('delete removes the personal data of the request', async () => {
-    const original = await submit({ name: 'Greta', email: 'greta@example.com', message: 'Forget me' });
+    const original = await submit({
+      name: 'Greta',
+      email: 'greta@example.com',
+      message: 'Forget me',
+    });
     await perform(original._id, ACTION_IDS.delete);
     const request = stack.app.outbox.requests.get(original.interaction.networkItemId as string);
     await eventually(() => expect(request?.email).toBe('(deleted)'));
@@ -185,11 +243,16 @@ describe('the contact form against the mock SocialHub', () => {
   });
 
   it('a reply to a ticket the form did not create is reported as failed, with its followupId', async () => {
-    const created = await fetch(`${stack.mock.url}/inbox/tickets?accesstoken=${stack.accessToken}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ interaction: { networkItemId: 'imported-000001', message: 'Imported' } }),
-    });
+    const created = await fetch(
+      `${stack.mock.url}/inbox/tickets?accesstoken=${stack.accessToken}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          interaction: { networkItemId: 'imported-000001', message: 'Imported' },
+        }),
+      },
+    );
     const foreign = (await created.json()) as { _id: string };
     const action = await perform(foreign._id, ACTION_IDS.reply, { text: 'Hello?' });
     await eventually(async () => {
