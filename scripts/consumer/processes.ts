@@ -12,6 +12,13 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
+const live = new Set<Started>();
+
+/** Stops every program started here that is still running (on a signal, for instance). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...live].map((program) => program.stop()));
+}
+
 /** Starts `command` with `env` added to the environment, collecting stdout and stderr together. */
 export function start(
   command: string,
@@ -42,7 +49,7 @@ export function start(
       resolve({ code, signal });
     });
   });
-  return {
+  const started: Started = {
     child,
     output: () => output,
     exited,
@@ -55,6 +62,9 @@ export function start(
       clearTimeout(timer);
     },
   };
+  live.add(started);
+  void exited.then(() => live.delete(started));
+  return started;
 }
 
 /** How a started program settled: it exited, or it is listening on the port, or neither in time. */

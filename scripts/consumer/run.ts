@@ -10,7 +10,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,7 +29,7 @@ import { findNode, type NodeBinary } from './node-versions.ts';
 import { packPackage } from './pack.ts';
 import { portPreferring } from './ports.ts';
 import { probes } from './probes.ts';
-import { mask, type Started, settle, start } from './processes.ts';
+import { mask, type Started, settle, start, stopAll } from './processes.ts';
 import { extractQuickStart } from './quick-start.ts';
 import { checkReleasePlan } from './release-plan.ts';
 import { startReceiver, WEBHOOK_KIT } from './webhook-receiver.ts';
@@ -174,10 +174,22 @@ async function main(): Promise<number> {
 
   const temp = await mkdtemp(join(tmpdir(), 'socialhub-tarballs-'));
   let project: string | undefined;
+  // Interrupted: stop the servers and remove the temp folders before going.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      void stopAll().finally(() => {
+        if (!flags.keep)
+          for (const dir of [temp, project]) if (dir) rmSync(dir, { recursive: true, force: true });
+        process.exit(1);
+      });
+    });
+  }
   const background: Started[] = [];
   try {
     console.log('build, pack and check');
-    const filters = packages.map((p) => `--filter=${p.name}`);
+    // Every published package is built, packed and installed (they depend on each other);
+    // --only limits the checks and the quick starts.
+    const filters = all.map((p) => `--filter=${p.name}`);
     const built = await step('turbo run build', () =>
       run('pnpm', ['exec', 'turbo', 'run', 'build', ...filters, '--output-logs=errors-only'], {
         cwd: ROOT,
@@ -187,16 +199,18 @@ async function main(): Promise<number> {
     if (!built) return 1;
 
     const tarballs = new Map<string, string>();
-    for (const pkg of packages) {
+    for (const pkg of all) {
       const tarball = await step(`${pkg.name}: pnpm pack`, () => packPackage(pkg.dir, temp));
       if (tarball) tarballs.set(pkg.name, tarball);
     }
 
-    const install = (async () => {
-      const dir = await createConsumerProject();
-      await installTarballs(dir, [...tarballs.values()]);
-      return dir;
-    })();
+    project = await createConsumerProject();
+    const projectDir = project;
+    // Settles to the error, so a failure before it is awaited is not an unhandled rejection.
+    const install = installTarballs(projectDir, [...tarballs.values()]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     // The check runs beside the install; a broken fixture shows it can fail.
     await step('package check flags a broken package (self-test)', async () => {
       const { problems } = await checkPackageDir(
@@ -208,7 +222,9 @@ async function main(): Promise<number> {
         }
       }
     });
-    for (const [name, tarball] of tarballs) {
+    for (const { name } of packages) {
+      const tarball = tarballs.get(name);
+      if (!tarball) continue;
       await step(`${name}: publint + attw + package shape`, async () => {
         const { problems } = await checkTarball(await readFile(tarball));
         if (problems.length) fail(problems.join('\n'));
@@ -220,8 +236,15 @@ async function main(): Promise<number> {
     if (plan) console.log(`      ${plan}`);
 
     console.log(`install into a fresh project (${tmpdir()})`);
-    project = await step(`npm install ${tarballs.size} tarballs + typescript@5.9`, () => install);
-    if (!project) return 1;
+    const installed = await step(
+      `npm install ${tarballs.size} tarballs + typescript@5.9 in ${projectDir}`,
+      async () => {
+        const error = await install;
+        if (error) throw error;
+        return true;
+      },
+    );
+    if (!installed) return 1;
 
     const quickStarts = new Map<string, string>();
     for (const pkg of packages) {
@@ -234,7 +257,6 @@ async function main(): Promise<number> {
     }
 
     console.log('type-check the quick starts verbatim');
-    const projectDir = project;
     const checked = await Promise.all(
       RESOLUTIONS.map((r) => step(`tsc -p tsconfig.${r}.json`, () => typeCheck(projectDir, r))),
     );
@@ -254,10 +276,10 @@ async function main(): Promise<number> {
       });
     }
 
-    const mockPackage = packages.find(
+    const mockPackage = all.find(
       (p) => typeof p.manifest.bin === 'object' && MOCK_BIN in p.manifest.bin,
     );
-    const hasWebhookKit = packages.some((p) => p.name === WEBHOOK_KIT);
+    const hasWebhookKit = all.some((p) => p.name === WEBHOOK_KIT);
     for (const major of [20, 22]) {
       const node = await step(`find Node ${major}`, () => findNode(major));
       if (!node) continue;
@@ -320,4 +342,6 @@ async function main(): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
+// A closed pipe (`pnpm consumer | head`) must not stop the run before it cleans up.
+process.stdout.on('error', () => {});
 process.exitCode = await main();
