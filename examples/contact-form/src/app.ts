@@ -56,7 +56,7 @@ export interface ContactFormApp {
   outbox: Outbox;
   /** The channels it holds tokens for. */
   channels: ChannelRegistry;
-  /** Sets `manifest` on the `accessToken`'s channel (see `configureManifest`). */
+  /** Sets `manifest` on the `accessToken`'s channel (see `configureManifest`) and reads its name. */
   configureManifest(): Promise<'configured' | 'reusable'>;
   close(): Promise<void>;
 }
@@ -179,7 +179,11 @@ export async function createContactFormApp(options: ContactFormOptions): Promise
     configureManifest: async () => {
       if (!primary)
         throw new ContactFormError('invalid_option', 'configureManifest needs an accessToken');
-      return configureManifest(primary.client, manifest);
+      const outcome = await configureManifest(primary.client, manifest);
+      // `GET /` names the token's channel (and, for a custom channel, its manifest).
+      const info = await primary.client.GET('/');
+      if (info.status === 200) primary.name = info.data.channel.name;
+      return outcome;
     },
     close: () =>
       new Promise<void>((resolve) => {

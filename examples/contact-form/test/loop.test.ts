@@ -274,7 +274,11 @@ describe('the contact form against the mock SocialHub', () => {
     expect(html).toContain('data-outcome="failed"');
     const json = await (await fetch(`${stack.app.url}/outbox.json`)).json();
     expect(json.channels).toEqual([
-      expect.objectContaining({ channelId: stack.channelId, isDisabled: false }),
+      expect.objectContaining({
+        channelId: stack.channelId,
+        name: 'Website contact form',
+        isDisabled: false,
+      }),
     ]);
     expect(json.emails.length).toBeGreaterThanOrEqual(2);
     for (const text of [html, JSON.stringify(json), stack.logs.join('\n')]) {
