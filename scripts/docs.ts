@@ -1,5 +1,5 @@
 /**
- * `pnpm docs`: the API reference of every published package, from its JSDoc, into docs/api/.
+ * `pnpm run docs` (`pnpm docs` is pnpm's own command): the API reference of every published package, from its JSDoc, into docs/api/.
  *
  * Each package is converted on its own, with one entry point per subpath of its `exports` map
  * (the source file behind the subpath's `types`, found through the declaration map or the build
