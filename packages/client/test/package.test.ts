@@ -40,7 +40,7 @@ describe('the built package', () => {
       cwd: pkgDir,
     });
     expect(JSON.parse(stdout)).toEqual(['function', 'function']);
-  });
+  }, 30_000);
 
   it(`stays within ${BUDGET_BYTES} bytes min+gzip and loads no zod`, async () => {
     const result = await build({
@@ -63,12 +63,12 @@ describe('the built package', () => {
     expect(inputs.some((f) => f.includes('openapi-fetch'))).toBe(true);
     const gzipped = gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array()).byteLength;
     expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
-  });
+  }, 30_000);
 
   it('passes publint', async () => {
     const { messages } = await publint({ pkgDir, strict: true });
     expect(messages).toEqual([]);
-  });
+  }, 30_000);
 
   it('passes arethetypeswrong (ESM only)', async () => {
     const attw = join(pkgDir, 'node_modules/.bin/attw');

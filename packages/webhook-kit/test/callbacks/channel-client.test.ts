@@ -294,5 +294,5 @@ describe('the core entry', () => {
     } finally {
       await rm(outdir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 });
