@@ -6,7 +6,7 @@
  *
  *   pnpm --filter @socialhub/bench size
  */
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { listPublishedPackages } from '../../scripts/consumer/workspace-packages.ts';
@@ -22,8 +22,11 @@ const EXTERNAL = ['zod', 'zod/*'];
 
 interface Row {
   entry: string;
+  /** The entry and the chunks it imports statically. */
   minified: number;
   gzipped: number;
+  /** min+gzip of the chunks it loads only with `import()`. */
+  lazy: number;
   budget?: number;
   /** The bundle still imports these (external or Node built-ins). */
   imports: string[];
@@ -65,22 +68,55 @@ async function measure(entry: string, file: string, names?: string[]): Promise<R
     platform: 'browser',
     target: 'es2022',
     external: [...EXTERNAL, 'node:*'],
+    // What the entry loads with `import()` becomes a chunk, counted apart as "lazy".
+    splitting: true,
+    outdir: '/size-bench',
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
-  const output = result.outputFiles[0]?.contents ?? new Uint8Array();
-  const meta = Object.values(result.metafile.outputs)[0];
+  const outputs = result.metafile.outputs;
+  const [entryPath] = Object.entries(outputs).find(([, o]) => o.entryPoint !== undefined) ?? [];
+  // The entry and every chunk it imports statically load with it; the rest loads on demand.
+  const initial = new Set<string>();
+  const visit = (path: string) => {
+    if (initial.has(path) || !outputs[path]) return;
+    initial.add(path);
+    for (const i of outputs[path]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  if (entryPath) visit(entryPath);
+  // Chunks reachable through `import()` from there (esbuild may emit unreachable ones).
+  const lazy = new Set<string>();
+  const visitLazy = (path: string) => {
+    if (lazy.has(path) || initial.has(path) || !outputs[path]) return;
+    lazy.add(path);
+    for (const i of outputs[path]?.imports ?? []) visitLazy(i.path);
+  };
+  for (const path of initial) {
+    for (const i of outputs[path]?.imports ?? [])
+      if (i.kind === 'dynamic-import') visitLazy(i.path);
+  }
+  const sizes = { minified: 0, gzipped: 0, lazy: 0 };
   const byInput = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of Object.entries(meta?.inputs ?? {})) {
-    const key = shortInput(input);
-    byInput.set(key, (byInput.get(key) ?? 0) + bytesInOutput);
+  const imports = new Set<string>();
+  for (const out of result.outputFiles) {
+    const path = Object.keys(outputs).find((p) => resolve(p) === out.path);
+    if (!path || path.endsWith('.map')) continue;
+    const gzipped = gzipSync(out.contents, { level: 9 }).byteLength;
+    if (lazy.has(path)) sizes.lazy += gzipped;
+    if (!initial.has(path)) continue;
+    sizes.minified += out.contents.byteLength;
+    sizes.gzipped += gzipped;
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path]?.inputs ?? {})) {
+      const key = shortInput(input);
+      byInput.set(key, (byInput.get(key) ?? 0) + bytesInOutput);
+    }
+    for (const i of outputs[path]?.imports ?? []) if (i.external) imports.add(i.path);
   }
   return {
     entry,
-    minified: output.byteLength,
-    gzipped: gzipSync(output, { level: 9 }).byteLength,
-    imports: [...new Set((meta?.imports ?? []).map((i) => i.path))].sort(),
+    ...sizes,
+    imports: [...imports].sort(),
     largest: [...byInput]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
@@ -123,13 +159,14 @@ const table = rows.map((r) => [
   kb(r.gzipped),
   r.budget === undefined ? '' : kb(r.budget),
   r.budget === undefined ? '' : `${(r.gzipped / r.budget).toFixed(2)}x`,
+  r.lazy ? kb(r.lazy) : '',
   r.imports.join(' ') || '-',
   r.largest.join(', '),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)));
 const line = (cells: string[]) =>
   cells
-    .map((c, i) => (i >= 1 && i <= 4 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+    .map((c, i) => (i >= 1 && i <= 5 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
     .join('  ');
 console.log(line(header));
 for (const row of table) console.log(line(row));
