@@ -99,13 +99,12 @@ export async function createContactFormApp(options: ContactFormOptions): Promise
   if (options.publicUrl !== undefined) checkUrl('publicUrl', options.publicUrl);
   const log = options.log ?? ((line: string) => console.log(line));
 
-  const clientFor = (accessToken: string) =>
-    createPublicClient({
-      accessToken,
-      baseUrl: socialHubUrl.href,
-      userAgent: 'socialhub-example-contact-form',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+  const clientOptions = {
+    baseUrl: socialHubUrl.href,
+    userAgent: 'socialhub-example-contact-form',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  const clientFor = (accessToken: string) => createPublicClient({ ...clientOptions, accessToken });
   const channels = createChannelRegistry(clientFor);
   let primary: ConnectedChannel | undefined;
   if (options.accessToken) {
@@ -138,7 +137,7 @@ export async function createContactFormApp(options: ContactFormOptions): Promise
   const templates = createTemplatesHandler({ secret: webhookSecret, templates: () => TEMPLATES });
   const callbacks = createChannelCallbacks({
     channels,
-    clientFor,
+    client: clientOptions,
     allowedOrigins: options.allowedOrigins ?? [socialHubUrl.origin],
     publicUrl,
     log,
@@ -148,9 +147,11 @@ export async function createContactFormApp(options: ContactFormOptions): Promise
     '/contact': { POST: form.postContact },
     '/webhook': { POST: createNodeHandler(webhook) },
     '/templates': { GET: createNodeHandler(templates) },
-    '/add-channel': { GET: (req, res) => serveChannelCallback(callbacks.addChannel, req, res) },
+    '/add-channel': {
+      GET: (req, res) => serveChannelCallback(callbacks.addChannel, req, res, log),
+    },
     '/reactivate-channel': {
-      GET: (req, res) => serveChannelCallback(callbacks.reactivateChannel, req, res),
+      GET: (req, res) => serveChannelCallback(callbacks.reactivateChannel, req, res, log),
     },
     '/outbox': { GET: (_req, res) => sendHtml(res, 200, outboxPage(outbox, channels.list())) },
     '/outbox.json': {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PublicClient } from '@socialhub/client';
-import { createChannel, reactivateChannel } from '@socialhub/client/integration';
 import {
+  type ChannelClientOptions,
+  type CreatedChannel,
   createChannelCreationHandler,
   createChannelReactivationHandler,
   isSocialHubOrigin,
@@ -15,8 +15,8 @@ import { errorPage } from './pages.js';
 /** What the channel callbacks work with. */
 export interface ChannelCallbackDeps {
   channels: ChannelRegistry;
-  /** A client authenticated with a (temporary) token. */
-  clientFor: (token: string) => PublicClient;
+  /** Where and how `POST /channels` is sent (`baseUrl`, `fetch`, ...); the handlers add the token. */
+  client: ChannelClientOptions;
   /** Origins (besides https://*.socialhub.io) the customer may be sent back to. */
   allowedOrigins: readonly string[];
   /** The example's public URL; names the channel. */
@@ -27,8 +27,9 @@ export interface ChannelCallbackDeps {
 /**
  * The callbacks of a reusable manifest: "Add Channel" (`callbacks.channelCreation`) and the
  * reactivation of a disabled channel (`callbacks.channelReactivation`). SocialHub sends the
- * customer here with a temporary token; the example creates the channel with it, keeps the new
- * channel token, and webhook-kit sends the customer back to SocialHub.
+ * customer here with a temporary token; webhook-kit checks it, creates (or reactivates) the
+ * channel with `POST /channels` through `@socialhub/client`, hands it over to keep its token, and
+ * sends the customer back to SocialHub.
  */
 export function createChannelCallbacks(deps: ChannelCallbackDeps): {
   addChannel: KitHandler;
@@ -38,58 +39,48 @@ export function createChannelCallbacks(deps: ChannelCallbackDeps): {
     isSocialHubOrigin(origin) || deps.allowedOrigins.includes(origin.origin);
   const host = new URL(deps.publicUrl).host;
 
-  /** Keeps the token of a created channel, or throws (the customer then sees an error page). */
-  const keep = (what: string, result: Awaited<ReturnType<typeof createChannel>>) => {
-    if (result.status !== 201) {
-      deps.log(
-        `${what}: POST /channels answered ${result.status} ${result.error.code}: ${result.error.message}`,
-      );
-      throw new ContactFormError('socialhub_error', `POST /channels answered ${result.status}`);
-    }
-    const accessToken = result.data.endpoint?.accessToken;
+  /** Keeps the new channel token (a real integration stores it, encrypted, in its database). */
+  const keep = (what: string, channel: CreatedChannel) => {
+    const accessToken = channel.endpoint?.accessToken;
     if (!accessToken)
-      throw new ContactFormError('socialhub_error', 'POST /channels returned no token');
-    const channel = deps.channels.connect(accessToken, result.data.name);
-    deps.log(`${what}: channel ${channel.channelId} (${result.data.uniqueName}) connected`);
+      throw new ContactFormError('socialhub_error', 'POST /channels returned no channel token');
+    deps.channels.connect(accessToken, channel.name);
+    deps.log(`${what}: channel ${channel._id} (${channel.uniqueName}) connected`);
   };
 
   return {
     addChannel: createChannelCreationHandler({
       isAllowedOrigin,
-      onToken: async ({ token, payload }) => {
-        // One contact form per SocialHub account: the same networkId again reactivates it.
-        const result = await createChannel(deps.clientFor(token), {
-          token,
-          channel: {
-            name: 'Contact form',
-            uniqueName: `Contact form (${host})`,
-            networkId: `contact-form-${payload.accountId}`,
-          },
-        });
-        keep('add-channel', result);
-      },
+      client: deps.client,
+      // One contact form per SocialHub account: "Add Channel" again updates that channel.
+      channels: ({ payload }) => [
+        {
+          name: 'Contact form',
+          uniqueName: `Contact form (${host})`,
+          networkId: `contact-form-${payload.accountId}`,
+        },
+      ],
+      onChannel: (channel) => keep('add-channel', channel),
     }),
     reactivateChannel: createChannelReactivationHandler({
       isAllowedOrigin,
-      onToken: async ({ token }) => {
-        const result = await reactivateChannel(deps.clientFor(token), {
-          token,
-          channel: { name: 'Contact form' },
-        });
-        keep('reactivate-channel', result);
-      },
+      client: deps.client,
+      // The token's uniqueName and networkId are sent for us: they let SocialHub find the channel.
+      channel: () => ({ name: 'Contact form' }),
+      onChannel: (channel) => keep('reactivate-channel', channel),
     }),
   };
 }
 
 /**
  * Serves a channel callback to the customer's browser: webhook-kit's redirect as is, its errors
- * as an HTML page (a failure of ours, a bare 500 from webhook-kit, as 502: SocialHub refused).
+ * logged and shown as an HTML page.
  */
 export async function serveChannelCallback(
   handler: KitHandler,
   req: IncomingMessage,
   res: ServerResponse,
+  log: (line: string) => void,
 ): Promise<void> {
   req.resume(); // a GET; ignore any body
   const response = await handler.handle({
@@ -103,8 +94,10 @@ export async function serveChannelCallback(
     res.end(response.body);
     return;
   }
+  // webhook-kit answers errors as JSON { code, message } (SocialHub refusing the channel is a
+  // 502 `channel_creation_failed`; a throw of ours a bare 500). People get a page.
   let code = 'internal_error';
-  let message = 'The channel could not be created. Please try again from SocialHub.';
+  let message = 'The channel could not be connected. Please try again from SocialHub.';
   try {
     const body = JSON.parse(response.body ?? '{}') as { code?: string; message?: string };
     if (response.status !== 500 && body.code) {
@@ -114,7 +107,11 @@ export async function serveChannelCallback(
   } catch {
     // keep the generic message
   }
-  const status = response.status === 500 ? 502 : response.status;
+  log(`${new URL(req.url ?? '/', 'http://x').pathname}: ${response.status} ${code}: ${message}`);
   if (response.headers.allow) res.setHeader('allow', response.headers.allow);
-  sendHtml(res, status, errorPage('The channel was not connected', message, code));
+  sendHtml(
+    res,
+    response.status === 500 ? 502 : response.status,
+    errorPage('The channel was not connected', message, code),
+  );
 }

@@ -31,5 +31,11 @@ export {
   createContactFormManifest,
   type ManifestOptions,
 } from './manifest.js';
-export type { ActivityEntry, ContactRequest, Outbox, SentEmail } from './outbox.js';
+export {
+  type ActivityEntry,
+  type ContactRequest,
+  OUTBOX_LIMIT,
+  type Outbox,
+  type SentEmail,
+} from './outbox.js';
 export { findTemplate, renderTemplate, TEMPLATES } from './templates.js';

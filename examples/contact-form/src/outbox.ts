@@ -34,7 +34,7 @@ export interface ActivityEntry {
   detail: string;
 }
 
-/** What the example did, in memory, newest last; shown at `GET /outbox`. */
+/** What the example did, in memory, newest last; shown at `GET /outbox`. A database in a real integration. */
 export interface Outbox {
   /** Contact requests by `networkItemId`. */
   readonly requests: Map<string, ContactRequest>;
@@ -43,16 +43,28 @@ export interface Outbox {
   /** Addresses marked as spam; their new posts are not turned into tickets. */
   readonly spam: Set<string>;
   record(entry: Omit<ActivityEntry, 'time'>): void;
+  /** Adds a sent email. */
+  send(email: SentEmail): void;
 }
+
+/** How many emails and activity entries are kept (the oldest go first). */
+export const OUTBOX_LIMIT = 1000;
+
+const push = <T>(list: T[], item: T) => {
+  list.push(item);
+  if (list.length > OUTBOX_LIMIT) list.splice(0, list.length - OUTBOX_LIMIT);
+};
 
 /** Creates an empty outbox. */
 export function createOutbox(): Outbox {
   const activity: ActivityEntry[] = [];
+  const emails: SentEmail[] = [];
   return {
     requests: new Map(),
-    emails: [],
+    emails,
     activity,
     spam: new Set(),
-    record: (entry) => activity.push({ time: new Date().toISOString(), ...entry }),
+    record: (entry) => push(activity, { time: new Date().toISOString(), ...entry }),
+    send: (email) => push(emails, email),
   };
 }

@@ -76,7 +76,7 @@ export function createContactFormWebhook(deps: WebhookDeps): WebhookHandler {
       ticketId: reply.ticketId,
       sentAt: new Date().toISOString(),
     };
-    outbox.emails.push(email);
+    outbox.send(email);
     const confirmed = await confirmReply(client, {
       ticketId: reply.ticketId,
       followupId: reply.followupId,
@@ -90,7 +90,7 @@ export function createContactFormWebhook(deps: WebhookDeps): WebhookHandler {
         ticketId: reply.ticketId,
         channelId,
         outcome: 'failed',
-        detail: `emailed ${request.email}, but ${error.code}`,
+        detail: `emailed the sender, but the confirmation failed: ${error.code}`,
       });
       return;
     }
@@ -99,7 +99,7 @@ export function createContactFormWebhook(deps: WebhookDeps): WebhookHandler {
       ticketId: reply.ticketId,
       channelId,
       outcome: 'done',
-      detail: `emailed ${request.email}`,
+      detail: 'emailed the sender',
     });
   }
 
@@ -184,7 +184,7 @@ export function createContactFormWebhook(deps: WebhookDeps): WebhookHandler {
           done('closed the request');
         } else if (event.actionId === ACTION_IDS.spam && request) {
           outbox.spam.add(request.email);
-          done(`new posts from ${request.email} are dropped`);
+          done("the sender's new posts are dropped");
         } else if (event.actionId === ACTION_IDS.crm) {
           // This button fails on purpose: it shows how an integration reports a failed action.
           await fail(
@@ -211,9 +211,10 @@ export function createContactFormWebhook(deps: WebhookDeps): WebhookHandler {
           await fail(client, channelId, { ...event, label: 'delete' }, 'Unknown contact request');
           return;
         }
-        request.name = '(deleted)';
-        request.email = '(deleted)';
-        request.message = '(deleted)';
+        // Forget the request and the address in the emails sent for it.
+        outbox.requests.delete(event.networkItemId);
+        for (const email of outbox.emails)
+          if (email.ticketId === event.ticketId) email.to = '(deleted)';
         outbox.record({
           action: 'delete',
           ticketId: event.ticketId,

@@ -18,6 +18,8 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
   let manifestId: string;
   let accountId: string;
   const logs: string[] = [];
+  /** The temporary tokens handed out; none may be logged. */
+  const tokens: string[] = [];
 
   beforeEach(async () => {
     mock = await startMock();
@@ -37,6 +39,7 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
     accountId = manifest.accountId;
   });
   afterEach(async () => {
+    for (const token of tokens.splice(0)) expect(logs.join('\n')).not.toContain(token);
     await app.close();
     await mock.close();
   });
@@ -50,6 +53,7 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
       body,
     );
     expect(redirectUrl.startsWith(`${app.url}/add-channel?token=`)).toBe(true);
+    tokens.push(new URL(redirectUrl).searchParams.get('token') as string);
     return fetch(redirectUrl, { redirect: 'manual' });
   }
 
@@ -112,7 +116,9 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
     const response = await addChannel();
     expect(response.status).toBe(502);
     expect(response.headers.get('location')).toBeNull();
-    expect(testId(await response.text(), 'error')).toBe('The channel was not connected');
+    const html = await response.text();
+    expect(testId(html, 'error')).toBe('The channel was not connected');
+    expect(testId(html, 'error-code')).toBe('channel_creation_failed');
     expect(logs.join('\n')).toContain('403 ChannelLimitReached');
     expect(app.channels.list()).toEqual([]);
   });

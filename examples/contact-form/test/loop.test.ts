@@ -230,16 +230,32 @@ describe('the contact form against the mock SocialHub', () => {
     expect(await ticketsOf(stack.mock, stack.channelId)).toHaveLength(count);
   });
 
-  it('delete removes the personal data of the request', async () => {
+  it('delete forgets the request; a later reply to it is reported as failed', async () => {
     const original = await submit({
       name: 'Greta',
       email: 'greta@example.com',
       message: 'Forget me',
     });
+    const networkItemId = original.interaction.networkItemId as string;
+    await perform(original._id, ACTION_IDS.reply, { text: 'Done soon' });
+    await eventually(() => expect(stack.app.outbox.emails.at(-1)?.to).toBe('greta@example.com'));
     await perform(original._id, ACTION_IDS.delete);
-    const request = stack.app.outbox.requests.get(original.interaction.networkItemId as string);
-    await eventually(() => expect(request?.email).toBe('(deleted)'));
-    expect(request).toMatchObject({ name: '(deleted)', message: '(deleted)' });
+    await eventually(() => expect(stack.app.outbox.requests.has(networkItemId)).toBe(false));
+    expect(stack.app.outbox.emails.at(-1)).toMatchObject({
+      ticketId: original._id,
+      to: '(deleted)',
+    });
+    const page = await (await fetch(`${stack.app.url}/outbox`)).text();
+    expect(page).not.toContain('greta@example.com');
+
+    await perform(original._id, ACTION_IDS.reply, { text: 'Hello again' });
+    await eventually(async () => {
+      expect((await ticket(original._id)).actions.map((a) => [a.actionId, a.status])).toEqual([
+        [ACTION_IDS.reply, 'published'],
+        [ACTION_IDS.delete, 'pending'],
+        [ACTION_IDS.reply, 'reset'],
+      ]);
+    });
   });
 
   it('a reply to a ticket the form did not create is reported as failed, with its followupId', async () => {
