@@ -42,8 +42,13 @@ export function parseContactForm(form: URLSearchParams): ParsedContact {
   if (values.message === '') errors.message = 'Please enter a message.';
   else if (values.message.length > MAX_MESSAGE_LENGTH)
     errors.message = `Please use at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`;
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   const channelId = field('channel');
+  if (Object.keys(errors).length > 0)
+    return {
+      ok: false,
+      errors,
+      values: { ...values, ...(CHANNEL_ID.test(channelId) ? { channel: channelId } : {}) },
+    };
   return {
     ok: true,
     input: {

@@ -28,7 +28,9 @@ export function createFormRoutes(deps: FormRouteDeps) {
     async postContact(req: IncomingMessage, res: ServerResponse) {
       const parsed = parseContactForm(await readForm(req));
       if (!parsed.ok) {
-        sendHtml(res, 400, formPage({ values: parsed.values, errors: parsed.errors }));
+        const { values, errors } = parsed;
+        const channel = values.channel ? { channelId: values.channel } : {};
+        sendHtml(res, 400, formPage({ values, errors, ...channel }));
         return;
       }
       const { input } = parsed;

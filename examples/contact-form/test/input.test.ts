@@ -54,6 +54,9 @@ describe('bad input', () => {
     expect(html).toContain('value="&#60;b&#62;Anna&#60;/b&#62;"');
     expect(html).toContain('Hi &#34;there&#34;</textarea>');
     expect(html).not.toContain('<b>Anna</b>');
+    const channel = '0123456789abcdef01234567';
+    const again = await postForm(stack.app, { name: '', email: 'x', message: 'Hi', channel });
+    expect(again.html).toContain(`<input type="hidden" name="channel" value="${channel}">`);
     await noTickets();
   });
 
