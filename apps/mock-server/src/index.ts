@@ -22,6 +22,8 @@ export {
   type PerformActionInput,
   PerformActionInputSchema,
   PromoteManifestInputSchema,
+  type ReactivateChannelInput,
+  ReactivateChannelInputSchema,
   type StartAddChannelInput,
   StartAddChannelInputSchema,
   TicketsQuerySchema,
@@ -30,6 +32,7 @@ export {
   type UpdateTicketStateInput,
   UpdateTicketStateInputSchema,
 } from './control/schemas.js';
+export type { TicketActionState } from './control/ticket-view.js';
 export { type ErrorBody, type MockErrorCode, MockServerError } from './errors.js';
 export type { Fault } from './http/faults.js';
 export type { NodeHandler } from './http/types.js';
@@ -48,4 +51,4 @@ export type {
   ChannelReactivationTokenPayload,
   ChannelTokenPayload,
 } from './tokens.js';
-export type { DeliveryOptions } from './webhooks/delivery-engine.js';
+export type { DeliveryOptions, Template } from './webhooks/delivery-engine.js';

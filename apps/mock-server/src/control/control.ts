@@ -11,6 +11,7 @@ import {
   enableChannel,
   getAccount,
   getChannel,
+  manifestOf,
   rotateChannelToken,
 } from '../services/channels.js';
 import { createReusableManifest, getManifest, promoteManifest } from '../services/manifests.js';
@@ -20,12 +21,12 @@ import type {
   ChannelRecord,
   DeliveryRecord,
   ManifestRecord,
-  TicketActionRecord,
   TicketRecord,
 } from '../state/types.js';
 import type { ChannelCreationTokenPayload } from '../tokens.js';
 import { parseOrThrow } from '../validate.js';
 import { channelView, manifestView, ticketView } from '../views.js';
+import type { Template } from '../webhooks/delivery-engine.js';
 import {
   type ConfigInput,
   ConfigInputSchema,
@@ -42,6 +43,8 @@ import {
   type PerformActionInput,
   PerformActionInputSchema,
   PromoteManifestInputSchema,
+  type ReactivateChannelInput,
+  ReactivateChannelInputSchema,
   type StartAddChannelInput,
   StartAddChannelInputSchema,
   TicketsQuerySchema,
@@ -50,6 +53,7 @@ import {
   type UpdateTicketStateInput,
   UpdateTicketStateInputSchema,
 } from './schemas.js';
+import { createTicketViewContext, type TicketActionState } from './ticket-view.js';
 
 type Schemas = components['schemas'];
 
@@ -69,7 +73,10 @@ export type TicketState = Schemas['Ticket'] & {
   isHidden: boolean;
   isUnread: boolean;
   isDone: boolean;
-  actions: TicketActionRecord[];
+  /** The actions performed on it, with their outcome so far. */
+  actions: TicketActionState[];
+  /** actionId → when the manifest action times out for this ticket (actions with `config.timeout`). */
+  actionDeadlines: Record<string, string>;
 };
 
 /** The whole state, for inspection (tokens and secrets redacted). */
@@ -109,9 +116,14 @@ export interface MockControl {
    * The customer reactivates a disabled channel: through the manifest's `channelReactivation`
    * callback when it has one (a redirect with a temporary token), else directly.
    */
-  reactivateChannel(channelId: string): Promise<{ channel: ChannelState } | Redirect>;
+  reactivateChannel(
+    channelId: string,
+    input?: ReactivateChannelInput,
+  ): Promise<{ channel: ChannelState } | Redirect>;
   /** The customer presses "Create new Token": the old token and the manifest's webhook stop working. */
   rotateToken(channelId: string): Promise<{ accessToken: string }>;
+  /** Every manifest (custom channels' own and reusable ones); webhook secrets redacted. */
+  listManifests(): Promise<ManifestState[]>;
   /** The SocialHub Team creates a reusable manifest. */
   createManifest(input: CreateManifestInput): Promise<ManifestState>;
   /** The SocialHub Team promotes a custom channel's manifest to reusable. */
@@ -127,6 +139,11 @@ export interface MockControl {
     actionId: string,
     input?: PerformActionInput,
   ): Promise<{ event: TicketActionEvent; followupId?: string }>;
+  /**
+   * The templates a `template_reply` action offers on a ticket, fetched from the integration with
+   * a signed GET (as when the community manager opens the template picker).
+   */
+  listTemplates(ticketId: string, actionId: string): Promise<Template[]>;
   /** Requests sent to integrations, newest first, with request, response and outcome. */
   deliveries(query?: DeliveriesQuery): Promise<DeliveryRecord[]>;
   /** Sends queued events now and waits until no delivery is queued, in flight or waiting to retry. */
@@ -158,12 +175,16 @@ const manifestState = (manifest: ManifestRecord): ManifestState => ({
   isReusable: manifest.isReusable,
 });
 
-const ticketState = (ticket: TicketRecord): TicketState => ({
+const ticketState = (
+  ticket: TicketRecord,
+  view: ReturnType<typeof createTicketViewContext>,
+): TicketState => ({
   ...ticketView(ticket),
   isHidden: ticket.isHidden,
   isUnread: ticket.isUnread,
   isDone: ticket.isDone,
-  actions: ticket.actions,
+  actions: view.actions(ticket),
+  actionDeadlines: view.deadlines(ticket),
 });
 
 const parse = <T extends z.ZodType>(schema: T, value: unknown) =>
@@ -220,7 +241,8 @@ export function createMockControl(deps: {
     },
     listChannels: async () => Object.values(state().channels).map(channelState),
     disableChannel: async (channelId) => channelState(disableChannelByCustomer(core, channelId)),
-    reactivateChannel: async (channelId) => {
+    reactivateChannel: async (channelId, input) => {
+      const body = parse(ReactivateChannelInputSchema, input);
       const channel = getChannel(core, channelId);
       if (!channel.isDisabled)
         throw new MockServerError(409, 'ActionNotAvailable', 'Error: The channel is not disabled');
@@ -231,7 +253,7 @@ export function createMockControl(deps: {
           accountId: channel.accountId,
           manifestId: manifest._id,
           userId: account.userId,
-          origin: deps.baseUrl(),
+          origin: body.origin ?? deps.baseUrl(),
           channelId: channel._id,
           uniqueName: channel.uniqueName,
           ...(channel.networkId === undefined ? {} : { networkId: channel.networkId }),
@@ -240,6 +262,7 @@ export function createMockControl(deps: {
       return { channel: channelState(enableChannel(core, channel)) };
     },
     rotateToken: async (channelId) => ({ accessToken: await rotateChannelToken(core, channelId) }),
+    listManifests: async () => Object.values(state().manifests).map(manifestState),
     createManifest: async (input) => {
       const body = parse(CreateManifestInputSchema, input);
       if (body.accountId !== undefined) getAccount(core, body.accountId);
@@ -270,9 +293,10 @@ export function createMockControl(deps: {
     },
     listTickets: async (query) => {
       const { channelId } = parse(TicketsQuerySchema, query);
+      const view = createTicketViewContext(core);
       return Object.values(state().tickets)
         .filter((t) => channelId === undefined || t.channelId === channelId)
-        .map(ticketState);
+        .map((t) => ticketState(t, view));
     },
     updateTicketState: async (ticketId, input) => {
       const body = parse(UpdateTicketStateInputSchema, input);
@@ -281,11 +305,22 @@ export function createMockControl(deps: {
       if (body.isDone !== undefined) ticket.isDone = body.isDone;
       if (body.isUnread !== undefined) ticket.isUnread = body.isUnread;
       core.store.touch();
-      return ticketState(ticket);
+      return ticketState(ticket, createTicketViewContext(core));
     },
     performAction: async (ticketId, actionId, input) => {
       const body = parse(PerformActionInputSchema, input);
       return performTicketAction(core, ticketId, actionId, body);
+    },
+    listTemplates: async (ticketId, actionId) => {
+      const ticket = state().tickets[ticketId];
+      if (!ticket) throw notFound('Ticket');
+      const channel = getChannel(core, ticket.channelId);
+      const manifest = manifestOf(core, channel);
+      const action = manifest.inbox.ticketActions?.find((a) => a.id === actionId);
+      if (!action) throw notFound('Ticket action');
+      if (action.type !== 'template_reply')
+        throw validationError(`The action "${actionId}" is a ${action.type}, not a template_reply`);
+      return core.engine.fetchTemplates(channel, manifest, action.config.templates.url);
     },
     deliveries: async (query) => {
       const { channelId, kind, limit = 100 } = parse(DeliveriesQuerySchema, query);
@@ -302,15 +337,18 @@ export function createMockControl(deps: {
       return out;
     },
     settleDeliveries: () => core.engine.settle(),
-    state: async () => ({
-      defaultAccountId: state().defaultAccountId,
-      ...(state().demoChannelId === undefined ? {} : { demoChannelId: state().demoChannelId }),
-      accounts: Object.values(state().accounts),
-      manifests: Object.values(state().manifests).map(manifestState),
-      channels: Object.values(state().channels).map(channelState),
-      tickets: Object.values(state().tickets).map(ticketState),
-      deliveryCount: state().deliveries.length,
-    }),
+    state: async () => {
+      const view = createTicketViewContext(core);
+      return {
+        defaultAccountId: state().defaultAccountId,
+        ...(state().demoChannelId === undefined ? {} : { demoChannelId: state().demoChannelId }),
+        accounts: Object.values(state().accounts),
+        manifests: Object.values(state().manifests).map(manifestState),
+        channels: Object.values(state().channels).map(channelState),
+        tickets: Object.values(state().tickets).map((t) => ticketState(t, view)),
+        deliveryCount: state().deliveries.length,
+      };
+    },
     reset: async () => {
       const { demo } = await deps.reset();
       return demo

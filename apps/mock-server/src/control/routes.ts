@@ -61,14 +61,21 @@ export function controlRoutes(control: MockControl): Route[] {
     {
       method: 'POST',
       path: '/_mock/channels/:channelId/reactivate',
-      summary: 'The customer reactivates the channel (redirect or direct)',
-      handler: async (r) => ok(await control.reactivateChannel(param(r, 'channelId'))),
+      summary: 'The customer reactivates the channel (redirect or direct) { origin? }',
+      handler: async (r) =>
+        ok(await control.reactivateChannel(param(r, 'channelId'), r.body as never)),
     },
     {
       method: 'POST',
       path: '/_mock/channels/:channelId/token',
       summary: 'The customer creates a new token → { accessToken }',
       handler: async (r) => ok(await control.rotateToken(param(r, 'channelId'))),
+    },
+    {
+      method: 'GET',
+      path: '/_mock/manifests',
+      summary: 'List manifests (webhook secrets redacted)',
+      handler: async () => ok(await control.listManifests()),
     },
     {
       method: 'POST',
@@ -112,6 +119,13 @@ export function controlRoutes(control: MockControl): Route[] {
           await control.performAction(param(r, 'ticketId'), param(r, 'actionId'), r.body as never),
           201,
         ),
+    },
+    {
+      method: 'GET',
+      path: '/_mock/tickets/:ticketId/actions/:actionId/templates',
+      summary: "A template_reply action's templates, fetched from the integration (signed GET)",
+      handler: async (r) =>
+        ok(await control.listTemplates(param(r, 'ticketId'), param(r, 'actionId'))),
     },
     {
       method: 'GET',

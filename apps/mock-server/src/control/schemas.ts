@@ -50,6 +50,12 @@ export const StartAddChannelInputSchema = z.strictObject({
   origin: z.url().optional(),
 });
 
+/** Body of `POST /_mock/channels/{channelId}/reactivate` (optional). */
+export const ReactivateChannelInputSchema = z.strictObject({
+  /** Where the integration sends the customer back to. @default the mock's own URL */
+  origin: z.url().optional(),
+});
+
 /** Body of `POST /_mock/tickets/{ticketId}/actions/{actionId}`: what the community manager enters. */
 export const PerformActionInputSchema = z.strictObject({
   text: z.string().optional(),
@@ -117,6 +123,7 @@ export type UpdateAccountInput = z.input<typeof UpdateAccountInputSchema>;
 export type CreateChannelInput = z.input<typeof CreateChannelInputSchema>;
 export type CreateManifestInput = z.input<typeof CreateManifestInputSchema>;
 export type StartAddChannelInput = z.input<typeof StartAddChannelInputSchema>;
+export type ReactivateChannelInput = z.input<typeof ReactivateChannelInputSchema>;
 export type PerformActionInput = z.input<typeof PerformActionInputSchema>;
 export type UpdateTicketStateInput = z.input<typeof UpdateTicketStateInputSchema>;
 export type FaultInput = z.input<typeof FaultInputSchema>;

@@ -226,7 +226,8 @@ export function resetTicketAction(
   if (!action) throw notFound('Followup');
   action.status = 'reset';
   if (body.reason !== undefined) action.reason = body.reason;
-  ticket.updatedTime = isoNow(core);
+  action.resetTime = isoNow(core);
+  ticket.updatedTime = action.resetTime;
   core.store.touch();
   return ticket;
 }

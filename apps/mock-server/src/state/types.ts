@@ -61,6 +61,8 @@ export interface TicketActionRecord {
   /** `pending` until the integration confirms (replies) or resets it. */
   status: 'pending' | 'published' | 'reset';
   reason?: string;
+  /** When the integration reset it (ISO 8601), so the Inbox can show the failure. */
+  resetTime?: string;
   /** The ticket the reply-success callback created. */
   replyTicketId?: string;
 }
@@ -111,6 +113,8 @@ export interface DeliveryRecord {
   outcome: 'pending' | 'delivered' | 'discarded' | 'webhook-removed' | 'failed' | 'no-webhook';
   /** Event counts by type (`events` deliveries). */
   events?: Record<string, number>;
+  /** The `uuid`s of the events it carries (`events` deliveries), to trace an action to its delivery. */
+  eventUuids?: string[];
 }
 
 /** Everything the mock keeps; what `--state` writes to disk. */

@@ -132,6 +132,11 @@ export function createDeliveryEngine(deps: {
       body,
     });
     record.events = counts;
+    record.eventUuids = Object.values(events).flatMap((list) =>
+      list.flatMap((event) =>
+        'uuid' in event && typeof event.uuid === 'string' ? [event.uuid] : [],
+      ),
+    );
     for (let attempt = 0; ; attempt++) {
       const webhook = manifest.webhook;
       if (!webhook || aborter.signal.aborted) {
