@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { DemoError } from './errors.js';
+
+/** Debian's Chromium (`apt-get install chromium`); the tests never download a browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Launches Debian's headless Chromium with playwright-core. Throws `DemoError`
+ * (`browser_missing`) when it is not installed, so a machine without it fails instead of skipping.
+ * @example
+ * const browser = await launchChromium();
+ * const page = await browser.newPage();
+ * await browser.close();
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new DemoError(
+      'browser_missing',
+      `${CHROMIUM_PATH} is missing: the browser tests need Debian's chromium package ` +
+        '(apt-get install -y --no-install-recommends chromium; .ci/run installs it)',
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
+    args: ['--no-sandbox', '--headless', '--disable-gpu'],
+  });
+}
