@@ -27,7 +27,8 @@ function objectSchemas(document: unknown): Map<string, Schema> {
     const schema = node as Schema;
     if (!Array.isArray(node) && schema.properties && typeof schema.properties === 'object')
       found.set(pointer, schema);
-    for (const [key, value] of Object.entries(node)) walk(value, `${pointer}/${escapePointerKey(key)}`);
+    for (const [key, value] of Object.entries(node))
+      walk(value, `${pointer}/${escapePointerKey(key)}`);
   };
   walk(document, '');
   return found;
