@@ -5,7 +5,7 @@ import type { MockServerOptions } from './server.js';
 export const USAGE = `Usage: socialhub-mock [options]
 
 A stateful local SocialHub: the public Integration API at /, API2 at /api2, the control API
-at /_mock. Prints a ready demo channel and its access token on start.
+at /_mock, a web UI at /app/. Prints a ready demo channel and its access token on start.
 
 Options:
   --port <n>         port to listen on (default 4010; 0 for any free port)

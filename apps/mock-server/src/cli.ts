@@ -21,6 +21,7 @@ async function main() {
   console.log(`  public API  ${mock.url}/`);
   console.log(`  API2        ${mock.url}/api2`);
   console.log(`  control     ${mock.url}/_mock`);
+  console.log(`  web UI      ${mock.url}/app/`);
   if (options.stateFile) console.log(`  state       ${options.stateFile}`);
   if (demo) {
     console.log('');

@@ -51,4 +51,5 @@ export type {
   ChannelReactivationTokenPayload,
   ChannelTokenPayload,
 } from './tokens.js';
+export { createUiHandler } from './ui/handler.js';
 export type { DeliveryOptions, Template } from './webhooks/delivery-engine.js';

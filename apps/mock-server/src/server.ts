@@ -23,6 +23,7 @@ import { createPersistence, loadStateFile, type Persistence } from './state/pers
 import { createStore } from './state/store.js';
 import type { ChannelRecord } from './state/types.js';
 import { createTokenService } from './tokens.js';
+import { createUiHandler } from './ui/handler.js';
 import { createDeliveryEngine, type DeliveryOptions } from './webhooks/delivery-engine.js';
 
 /** Options of `createMockServer`. */
@@ -53,11 +54,13 @@ export interface MockServerOptions {
   maxDeliveries?: number;
   /** node:http handlers served under path prefixes that do not collide with the API (`{ '/app/': ui }`). */
   mount?: Record<string, NodeHandler>;
+  /** Serve the web UI (channels, Inbox, deliveries) at `/app/`. @default true */
+  ui?: boolean;
 }
 
 /** A running mock SocialHub. */
 export interface MockServer {
-  /** Base URL, e.g. `http://127.0.0.1:43121`: the public API is at `/`, API2 at `/api2`, control at `/_mock`. */
+  /** Base URL, e.g. `http://127.0.0.1:43121`: the public API is at `/`, API2 at `/api2`, control at `/_mock`, the web UI at `/app/`. */
   url: string;
   /** Library form of the control API (`/_mock`). */
   control: MockControl;
@@ -76,6 +79,9 @@ const DEFAULT_WEBHOOKS: DeliveryOptions = {
   retryDelaysMs: [1000, 5000, 30_000],
   timeoutMs: 10_000,
 };
+
+/** Where the web UI is served. */
+const UI_PREFIX = '/app/';
 
 const isMutating = (method: string) =>
   method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
@@ -197,6 +203,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   });
   for (const [prefix, mounted] of Object.entries(options.mount ?? {}))
     handler.mount(prefix, mounted);
+  if (options.ui !== false && !options.mount?.[UI_PREFIX])
+    handler.mount(UI_PREFIX, createUiHandler(UI_PREFIX));
 
   const demo = await ensureDemo();
   await persistence?.flush();
