@@ -114,6 +114,7 @@ export function createTemplatePicker({ action, locale, isTimedOut, loadTemplates
       found.map((text) => h('li', {}, text)),
     );
     errors.dataset.count = String(found.length);
+    errors.hidden = found.length === 0;
     preview.textContent = chosen ? renderTemplate(chosen.text[language.value] ?? '', values()) : '';
     send.disabled = isSending || found.length > 0;
   };
