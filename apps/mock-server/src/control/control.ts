@@ -1,7 +1,7 @@
 import type { components } from '@socialhub/schema/public';
 import type { z } from 'zod';
 import type { MockCore } from '../core.js';
-import { MockServerError, notFound, validationError } from '../errors.js';
+import { channelDeactivated, MockServerError, notFound, validationError } from '../errors.js';
 import type { Fault, FaultRegistry } from '../http/faults.js';
 import type { RateLimitConfig } from '../rate-limiter.js';
 import { performTicketAction, type TicketActionEvent } from '../services/actions.js';
@@ -315,6 +315,7 @@ export function createMockControl(deps: {
       const ticket = state().tickets[ticketId];
       if (!ticket) throw notFound('Ticket');
       const channel = getChannel(core, ticket.channelId);
+      if (channel.isDisabled) throw channelDeactivated();
       const manifest = manifestOf(core, channel);
       const action = manifest.inbox.ticketActions?.find((a) => a.id === actionId);
       if (!action) throw notFound('Ticket action');
