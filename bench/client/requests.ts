@@ -2,8 +2,9 @@
  * Time per request, side by side in one run against one local server (in a worker thread):
  * @socialhub/client, bare openapi-fetch with the same `paths`, global `fetch`, and undici's
  * `request()`. Each contender sends the same `GET /` and `POST /inbox/tickets` (JSON body) with
- * `?accesstoken=` and reads the JSON answer. Prints the median of ROUNDS rounds of N sequential
- * requests and the ratio against bare openapi-fetch. Not a test: it asserts nothing.
+ * `?accesstoken=` and reads the JSON answer. Contenders run in small interleaved batches; prints
+ * the median time per request and the median ratio of each batch to the bare openapi-fetch batch
+ * beside it. Not a test: it asserts nothing.
  *
  *   pnpm --filter @socialhub/bench client        (ROUNDS=9 N=2000 to change the effort)
  */
@@ -115,35 +116,45 @@ const median = (xs: number[]) => {
 };
 
 const ops: Op[] = ['GET /', 'POST /inbox/tickets'];
-const times = new Map<string, number[]>();
-// Warm up every contender (connections, JIT). Then, in each round, interleave small batches of
-// every contender (in a rotating order), so that load from elsewhere hits them all alike.
+// Per contender and operation: µs per request of every batch, and the ratio of each batch to the
+// bare openapi-fetch batch run right next to it (pairing cancels drifting load on a shared machine).
+const perRequest = new Map<string, number[]>();
+const ratios = new Map<string, number[]>();
+const push = (map: Map<string, number[]>, key: string, value: number) =>
+  map.set(key, [...(map.get(key) ?? []), value]);
+// Warm up every contender (connections, JIT). Then interleave small batches of every contender,
+// in a rotating order.
 for (const c of contenders) for (const op of ops) for (let i = 0; i < 500; i++) await c.run[op]();
 for (let round = 0; round < ROUNDS; round++) {
-  const totals = new Map<string, number>();
   for (let batch = 0; batch < N / BATCH; batch++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(round + batch + k) % contenders.length] as Contender;
-      for (const op of ops) {
-        const key = `${c.name}|${op}`;
-        totals.set(key, (totals.get(key) ?? 0) + (await timeBatch(c.run[op])));
+    for (const op of ops) {
+      const times = new Map<string, number>();
+      for (let k = 0; k < contenders.length; k++) {
+        const c = contenders[(round + batch + k) % contenders.length] as Contender;
+        times.set(c.name, await timeBatch(c.run[op]));
+      }
+      const bareNs = times.get('bare openapi-fetch') ?? Number.NaN;
+      for (const [name, ns] of times) {
+        push(perRequest, `${name}|${op}`, ns / 1000 / BATCH);
+        push(ratios, `${name}|${op}`, ns / bareNs);
       }
     }
   }
-  for (const [key, ns] of totals) times.set(key, [...(times.get(key) ?? []), ns / 1000 / N]);
 }
 
 console.log(
-  `Node ${process.version}, ${ROUNDS} rounds x ${N} sequential requests, median µs per request`,
+  `Node ${process.version}, ${ROUNDS} rounds x ${N} sequential requests per contender and operation`,
 );
-console.log('ratio: against bare openapi-fetch (lower is faster)\n');
+console.log('µs: median per request; ratio: median of paired batches against bare openapi-fetch\n');
 const rows: string[][] = [['contender', ...ops.flatMap((op) => [op, 'ratio'])]];
 for (const c of contenders) {
   const row = [c.name];
   for (const op of ops) {
-    const t = median(times.get(`${c.name}|${op}`) ?? []);
-    const ref = median(times.get(`bare openapi-fetch|${op}`) ?? []);
-    row.push(`${t.toFixed(1)} µs`, `${(t / ref).toFixed(2)}x`);
+    const key = `${c.name}|${op}`;
+    row.push(
+      `${median(perRequest.get(key) ?? []).toFixed(1)} µs`,
+      `${median(ratios.get(key) ?? []).toFixed(2)}x`,
+    );
   }
   rows.push(row);
 }

@@ -9,11 +9,13 @@ export interface AttemptInfo {
   alreadyExists: boolean;
 }
 
-const infos = new WeakMap<Response, AttemptInfo>();
+// A symbol-keyed property rather than a WeakMap: no ephemeron for the collector per response.
+const INFO = Symbol('socialhub.attempts');
+type WithInfo = Response & { [INFO]?: AttemptInfo };
 
 /** Records what the transport did for a response it returns. */
 export function recordAttempts(response: Response, info: AttemptInfo): void {
-  infos.set(response, info);
+  Object.defineProperty(response, INFO, { value: info });
 }
 
 /**
@@ -24,7 +26,7 @@ export function recordAttempts(response: Response, info: AttemptInfo): void {
  * attemptInfo(response)?.attempts; // 1
  */
 export function attemptInfo(response: Response): AttemptInfo | undefined {
-  return infos.get(response);
+  return (response as WithInfo)[INFO];
 }
 
 /**
@@ -37,5 +39,5 @@ export function attemptInfo(response: Response): AttemptInfo | undefined {
  * }
  */
 export function isAlreadyExists(result: { response: Response }): boolean {
-  return infos.get(result.response)?.alreadyExists === true;
+  return (result.response as WithInfo)[INFO]?.alreadyExists === true;
 }

@@ -95,7 +95,7 @@ export function createSocialHubClient<Paths extends PathsObject>(
     client[method] = (path: string, init?: object) => {
       // openapi-fetch reads the answer's body after the transport returns; the call state lets
       // the attempt's timeout cover that read and ends it afterwards.
-      const state: CallState = {};
+      const state: CallState = { signal: (init as { signal?: AbortSignal } | undefined)?.signal };
       return call(path, { ...init, fetch: (request: Request) => transport(request, state) }).then(
         (result) => {
           state.finish?.();

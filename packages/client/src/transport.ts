@@ -30,6 +30,8 @@ export interface TransportConfig {
  * has, and turns a failure while reading into this package's errors.
  */
 export interface CallState {
+  /** The caller's `signal` option, if any (openapi-fetch's Request always has a signal). */
+  signal?: AbortSignal | undefined;
   /** Clears the last attempt's timer and abort listener. */
   finish?: () => void;
   /** Maps a failure of openapi-fetch reading the returned body. */
@@ -45,6 +47,8 @@ export class ReplayableRequest extends Request {
     this.replayBody = init?.body;
   }
 }
+
+const NEVER = new AbortController().signal;
 
 // Methods whose repetition is harmless: a lost answer can be asked for again.
 const RETRYABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
@@ -81,6 +85,17 @@ async function replayableBody(request: Request): Promise<BodyInit | null> {
 
 type FailureKind = 'network' | 'timeout' | 'total';
 
+function cloneHidingUrl(this: Response): Response {
+  return hideUrl(Response.prototype.clone.call(this), this.url);
+}
+
+/** Gives a response an own `url` (the redacted one) and a `clone` that does the same. */
+function hideUrl(response: Response, url: string): Response {
+  Object.defineProperty(response, 'url', { value: url, enumerable: true });
+  Object.defineProperty(response, 'clone', { value: cloneHidingUrl });
+  return response;
+}
+
 /**
  * The fetch given to openapi-fetch: adds `accesstoken`, replays the request body per attempt,
  * bounds each attempt with a timeout (until the body is read), retries what the policy allows,
@@ -98,12 +113,15 @@ export function createTransport(
   return async function send(request: Request, call?: CallState): Promise<Response> {
     const method = request.method;
     const url = request.url;
-    const signal = request.signal;
+    // The caller's signal: from the call state when there is one (then only if the caller gave
+    // one), else the request's own.
+    const signal = call ? call.signal : request.signal;
     const body = await replayableBody(request);
     const started = retry.now();
     let shown: string | undefined;
     const shownUrl = () => {
-      shown ??= redactUrl(url);
+      // openapi-fetch built the URL without the token; redact only if a caller put one there.
+      shown ??= /accesstoken/i.test(url) ? redactUrl(url) : url;
       return shown;
     };
     let idempotent: boolean | undefined;
@@ -126,7 +144,7 @@ export function createTransport(
           });
 
     for (let attempt = 1; ; attempt++) {
-      if (signal.aborted) throw signal.reason;
+      if (signal?.aborted) throw signal.reason;
       const token = config.token ? await resolveToken(config.token) : undefined;
       const secrets = token ? [token] : [];
       const target = token === undefined ? url : withAccessToken(url, token);
@@ -154,11 +172,11 @@ export function createTransport(
         },
         Math.max(0, totalBound ? remaining : config.timeoutMs),
       );
-      const onAbort = () => controller.abort(signal.reason);
-      signal.addEventListener('abort', onAbort);
+      const onAbort = () => controller.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort);
       const finish = () => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
       };
       if (log) log({ type: 'request', method, url: shownUrl(), attempt });
       const sentAt = log ? retry.now() : 0;
@@ -170,7 +188,7 @@ export function createTransport(
           : globalThis.fetch(target, init));
       } catch (error) {
         finish();
-        if (signal.aborted) throw redactError(signal.reason, secrets);
+        if (signal?.aborted) throw redactError(signal.reason, secrets);
         const kind: FailureKind = current.timedOut ? (totalBound ? 'total' : 'timeout') : 'network';
         const error_ = failure(kind, attempt, redactError(error, secrets));
         const delay = backoff(attempt);
@@ -182,7 +200,7 @@ export function createTransport(
         ) {
           if (log)
             log({ type: 'retry', method, url: shownUrl(), attempt, reason: kind, delayMs: delay });
-          await retry.sleep(delay, signal);
+          await retry.sleep(delay, signal ?? NEVER);
           continue;
         }
         if (log) log({ type: 'error', method, url: shownUrl(), attempt, error: error_ });
@@ -225,19 +243,15 @@ export function createTransport(
               reason: `status ${status}`,
               delayMs: delay,
             });
-          await retry.sleep(delay, signal);
+          await retry.sleep(delay, signal ?? NEVER);
           continue;
         }
       }
 
-      // A fresh Response over the same body stream: it has no URL (the fetched one holds the
-      // token), and shows the redacted URL instead.
-      const answer = new Response(response.body, {
-        status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-      Object.defineProperty(answer, 'url', { value: shownUrl(), enumerable: true });
+      // The fetched Response's own url holds the token: shadow it (and its clones') with the
+      // redacted one. Cheaper than a fresh Response over the same stream, and as safe for
+      // anything that reads, prints or clones the response.
+      const answer = hideUrl(response, shownUrl());
       recordAttempts(answer, {
         method,
         url: shownUrl(),
@@ -251,7 +265,7 @@ export function createTransport(
       }
       call.finish = finish;
       call.bodyError = (error) => {
-        if (signal.aborted) return redactError(signal.reason, secrets);
+        if (signal?.aborted) return redactError(signal.reason, secrets);
         if (!current.timedOut && error instanceof SyntaxError) return error;
         const kind: FailureKind = current.timedOut ? (totalBound ? 'total' : 'timeout') : 'network';
         const error_ = failure(kind, attempt, redactError(error, secrets));

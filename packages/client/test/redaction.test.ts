@@ -84,8 +84,12 @@ describe('the token search itself', () => {
 
 describe('the client never shows the token', () => {
   it('in results, responses, API errors and log events', async () => {
-    server = await startServer(
-      inTurn({ status: 503 }, { status: 409, body: { code: 'ConflictError', message: 'dup' } }),
+    server = await startServer((request, index) =>
+      request.method === 'GET'
+        ? { body: { channel: { _id: 'c1' } } }
+        : index === 0
+          ? { status: 503 }
+          : { status: 409, body: { code: 'ConflictError', message: 'dup' } },
     );
     const events: ClientLogEvent[] = [];
     const client = createPublicClient({
@@ -101,15 +105,24 @@ describe('the client never shows the token', () => {
       }),
     );
     expect(result.response.url).toBe(`${server.url}/inbox/tickets`);
+    expect(JSON.stringify(result.response)).not.toContain('accesstoken');
+    // A body left unread (parseAs: 'stream') can be cloned; the clones hide the token too.
+    const unread = await client.GET('/', { parseAs: 'stream' });
+    const copy = record('clone', unread.response.clone());
+    expect(copy.url).toBe(`${server.url}/`);
+    const copy2 = record('clone of clone', copy.clone());
+    expect(copy2.url).toBe(`${server.url}/`);
+    // A tee'd body is cancelled once every branch is.
+    await Promise.all([unread.response, copy, copy2].map((r) => r.body?.cancel()));
     expect(await caught(unwrap(result))).toBeDefined();
-    expect(events.map((e) => e.type)).toEqual([
+    expect(events.slice(0, 5).map((e) => e.type)).toEqual([
       'request',
       'response',
       'retry',
       'request',
       'response',
     ]);
-    for (const event of events) expect(event.url).toBe(`${server.url}/inbox/tickets`);
+    for (const event of events.slice(0, 5)) expect(event.url).toBe(`${server.url}/inbox/tickets`);
     expect(server.requests[0]?.query.get('accesstoken')).toBe(CHANNEL_TOKEN);
   });
 
