@@ -37,9 +37,9 @@ export function attachmentFromUrl(text) {
   } catch {
     // keep it encoded
   }
-  if (!name) name = url.hostname;
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : undefined;
+  if (!name) name = url.hostname; // a URL without a file name: no extension to read
   return {
     url: href,
     name,
