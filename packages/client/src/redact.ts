@@ -28,53 +28,49 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
 
 const MAX_DEPTH = 5;
 
-function mentions(value: unknown, secrets: readonly string[], depth: number): boolean {
-  if (typeof value === 'string') return redactText(value, secrets) !== value;
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return false;
-  if (value instanceof Error) {
-    if (mentions(value.message, secrets, depth) || mentions(value.stack, secrets, depth))
-      return true;
-    if (mentions(value.cause, secrets, depth + 1)) return true;
-    if (
-      value instanceof AggregateError &&
-      value.errors.some((e) => mentions(e, secrets, depth + 1))
-    )
-      return true;
-  }
-  for (const key of Object.keys(value)) {
-    if (mentions((value as Record<string, unknown>)[key], secrets, depth + 1)) return true;
-  }
-  return false;
-}
-
+// One pass: each level redacts its children first and builds a copy only if one of them changed,
+// so an error that mentions no secret comes back as the same object.
 function copy(value: unknown, secrets: readonly string[], depth: number): unknown {
   if (typeof value === 'string') return redactText(value, secrets);
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
-  if (!mentions(value, secrets, depth)) return value;
-  if (!(value instanceof Error)) {
-    if (Array.isArray(value)) return value.map((v) => copy(v, secrets, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = copy(v, secrets, depth + 1);
-    return out;
+  const source = value as Record<string, unknown>;
+  const fields: [string, unknown][] = [];
+  let changed = false;
+  for (const key of Object.keys(source)) {
+    const next = copy(source[key], secrets, depth + 1);
+    changed ||= next !== source[key];
+    fields.push([key, next]);
   }
-  const cause = 'cause' in value ? { cause: copy(value.cause, secrets, depth + 1) } : undefined;
+  if (!(value instanceof Error)) {
+    if (!changed) return value;
+    return Array.isArray(value) ? fields.map(([, v]) => v) : Object.fromEntries(fields);
+  }
+  const message = redactText(value.message, secrets);
+  const stack = value.stack === undefined ? undefined : redactText(value.stack, secrets);
+  const cause = copy(value.cause, secrets, depth + 1);
+  const errors =
+    value instanceof AggregateError ? (copy(value.errors, secrets, depth + 1) as unknown[]) : [];
+  if (
+    !changed &&
+    message === value.message &&
+    stack === value.stack &&
+    cause === value.cause &&
+    (!(value instanceof AggregateError) || errors === value.errors)
+  )
+    return value;
+  const options = 'cause' in value ? { cause } : undefined;
   const out =
     value instanceof AggregateError
-      ? new AggregateError(
-          value.errors.map((e) => copy(e, secrets, depth + 1)),
-          redactText(value.message, secrets),
-          cause,
-        )
-      : new Error(redactText(value.message, secrets), cause);
+      ? new AggregateError(errors, message, options)
+      : new Error(message, options);
   // Keep the class for ordinary errors (TypeError, the runtime's network errors); a DOMException
   // keeps its fields in internal slots, so its copy stays a plain Error with the same name.
   if (Object.hasOwn(value, 'message')) Object.setPrototypeOf(out, Object.getPrototypeOf(value));
   Object.defineProperty(out, 'name', { value: value.name, configurable: true, writable: true });
-  out.stack = value.stack === undefined ? undefined : redactText(value.stack, secrets);
-  for (const [k, v] of Object.entries(value)) {
+  out.stack = stack;
+  for (const [k, v] of fields)
     if (k !== 'cause' && k !== 'message' && k !== 'stack')
-      (out as unknown as Record<string, unknown>)[k] = copy(v, secrets, depth + 1);
-  }
+      (out as unknown as Record<string, unknown>)[k] = v;
   return out;
 }
 
