@@ -85,8 +85,9 @@ export function ticketContent(ticket, select) {
         `${interaction.type ?? 'TICKET'} · ${interaction.networkItemId ?? ''} · ${formatTime(interaction.createdTime ?? ticket.createdTime)}`,
         ticket.isUnread ? ' · unread' : '',
         ticket.isDone ? ' · done' : '',
-        ' · ',
-        interaction.url ? link(interaction.url, 'on the network', { testid: 'ticket-url' }) : '',
+        interaction.url
+          ? [' · ', link(interaction.url, 'on the network', { testid: 'ticket-url' })]
+          : null,
       ),
       ticket.followupTo
         ? h(
@@ -197,12 +198,15 @@ export function actionStatuses(ticket, manifestActions, locale, refused, select)
   }
   for (const action of [...ticket.actions].reverse()) {
     const payload = action.payload;
-    const detail =
-      typeof payload.text === 'string'
-        ? `“${payload.text.slice(0, 80)}”`
-        : typeof payload.name === 'string'
-          ? `template ${payload.name}`
-          : '';
+    const attachments = Array.isArray(payload.attachments) ? payload.attachments : [];
+    const detail = [
+      typeof payload.text === 'string' ? `“${payload.text.slice(0, 80)}”` : '',
+      typeof payload.name === 'string' ? `template ${payload.name}` : '',
+      ...attachments.map((a) => `attachment ${typeof a?.name === 'string' ? a.name : ''}`),
+      typeof payload.option === 'string' ? `option ${payload.option}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     rows.push(
       h(
         'li',
