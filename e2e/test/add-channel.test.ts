@@ -21,7 +21,11 @@ describe('channels, clicked through in Chromium', () => {
     await h.shot('1-channels');
 
     // SocialHub → the example's channelCreation callback (temporary token) → POST /channels → back.
+    const callback = page.waitForResponse((r) =>
+      r.url().startsWith(`${demo.app.url}/add-channel?`),
+    );
     await network.getByTestId('add-channel').click();
+    expect((await callback).status()).toBe(303);
     await page.waitForURL(`${demo.mock.url}/app/#/channels`);
 
     const channels = await demo.mock.control.listChannels();
