@@ -53,7 +53,8 @@ Try the reply loop:
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+  // `pnpm run main -- --check` passes the `--` on.
+  const args = process.argv.slice(2).filter((arg) => arg !== '--');
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
     return 0;
@@ -88,11 +89,13 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = () => {
       console.log('\nstopping the demo…');
-      demo.close().then(resolve, resolve);
+      resolve();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await demo.close();
+  console.log('the mock SocialHub and the example are stopped');
   return 0;
 }
 

@@ -30,7 +30,7 @@ function runDemo(
 
 describe('the demo (`pnpm run main`)', () => {
   it('--check starts both servers, checks the whole loop, prints the URLs and stops', async () => {
-    const { code, stdout, stderr } = await runDemo(['--check'], {
+    const { code, stdout, stderr } = await runDemo(['--', '--check'], {
       DEMO_SOCIALHUB_PORT: '0',
       DEMO_EXAMPLE_PORT: '0',
     });
@@ -80,6 +80,7 @@ describe('the demo (`pnpm run main`)', () => {
     expect((await fetch(form)).status).toBe(200);
     child.kill('SIGINT');
     expect(await closed).toBe(0);
+    expect(stdout).toContain('the mock SocialHub and the example are stopped');
     await expect(fetch(inbox)).rejects.toThrow();
     await expect(fetch(form)).rejects.toThrow();
   });
