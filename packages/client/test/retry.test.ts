@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   attemptInfo,
   type ClientLogEvent,
+  createApi2Client,
   createPublicClient,
   isAlreadyExists,
   type RetryOptions,
@@ -274,6 +275,28 @@ describe('POST', () => {
       body: { interaction: { networkItemId: 'reply-000001' } },
     });
     expect(isAlreadyExists(result)).toBe(true);
+  });
+});
+
+describe('API2', () => {
+  it('retries its copy of ticket creation, not other POSTs', async () => {
+    server = await startServer(inTurn(unavailable, created, unavailable, created));
+    const api2 = createApi2Client({
+      accessToken: CHANNEL_TOKEN,
+      baseUrl: `${server.url}/api2`,
+      retry: { sleep: async () => {} },
+    });
+    const ticket = await api2.POST('/public/inbox/tickets', { body: { interaction } });
+    expect(ticket.status).toBe(201);
+    const channel = await api2.POST('/public/channels', {
+      body: { name: 'n', uniqueName: 'u' } as never,
+    });
+    expect(channel.status).toBe(503);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/api2/public/inbox/tickets',
+      '/api2/public/inbox/tickets',
+      '/api2/public/channels',
+    ]);
   });
 });
 
