@@ -172,3 +172,21 @@ describe('turning the UI off or serving it elsewhere', () => {
     }
   });
 });
+
+describe('the built package', () => {
+  it('serves the same UI files from dist/ (the build copies them)', async () => {
+    const built = (await import(
+      new URL('../dist/index.js', import.meta.url).href
+    )) as typeof import('../src/index.js');
+    const mock = await built.createMockServer();
+    try {
+      for (const file of await uiFiles()) {
+        const response = await get(mock, `/app/${file}`);
+        expect(response.status, `${file} (run the build first)`).toBe(200);
+        expect(await response.text(), file).toBe(await readFile(join(STATIC_DIR, file), 'utf8'));
+      }
+    } finally {
+      await mock.close();
+    }
+  });
+});
