@@ -4,9 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { publint } from 'publint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // These tests check the built package (dist/), as a consumer or a bundler sees it; the test
@@ -15,9 +13,6 @@ const run = promisify(execFile);
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8'));
 const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json');
-
-/** The size budget of the client's runtime, openapi-fetch included: min+gzip bytes. */
-const BUDGET_BYTES = 8 * 1024;
 
 describe('the built package', () => {
   beforeAll(() => {
@@ -42,7 +37,8 @@ describe('the built package', () => {
     expect(JSON.parse(stdout)).toEqual(['function', 'function']);
   }, 30_000);
 
-  it(`stays within ${BUDGET_BYTES} bytes min+gzip and loads no zod`, async () => {
+  // The size itself is measured against its budget in bench/size (`pnpm --filter @socialhub/bench size`).
+  it('bundles openapi-fetch and loads no zod', async () => {
     const result = await build({
       stdin: {
         contents:
@@ -61,29 +57,7 @@ describe('the built package', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((f) => f.includes('zod'))).toBe(false);
     expect(inputs.some((f) => f.includes('openapi-fetch'))).toBe(true);
-    const gzipped = gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array()).byteLength;
-    expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
   }, 30_000);
-
-  it('passes publint', async () => {
-    const { messages } = await publint({ pkgDir, strict: true });
-    expect(messages).toEqual([]);
-  }, 30_000);
-
-  it('passes arethetypeswrong (ESM only)', async () => {
-    const attw = join(pkgDir, 'node_modules/.bin/attw');
-    const { stdout } = await run(
-      attw,
-      ['--pack', pkgDir, '--profile', 'esm-only', '--format', 'json'],
-      {
-        cwd: pkgDir,
-      },
-    ).catch((error: { stdout: string }) => error);
-    const problems = Object.values(
-      JSON.parse(stdout).problems as Record<string, { resolutionKind?: string }[]>,
-    )
-      .flat()
-      .filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
-    expect(problems).toEqual([]);
-  }, 60_000);
+  // publint and arethetypeswrong run on the packed tarball for every published package:
+  // scripts/consumer/check-package.ts, in the consumer test of `npm test`.
 });
