@@ -23,6 +23,8 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
-    args: ['--no-sandbox', '--headless', '--disable-gpu'],
+    // --disable-dev-shm-usage: a container's small /dev/shm crashes it (Debian's launcher means to
+    // add the flag itself but its check can fail when findmnt reports two mounts).
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage'],
   });
 }
