@@ -13,15 +13,18 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
  * const page = await browser.newPage();
  * await browser.close();
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH))
+export async function launchChromium(
+  /** @default CHROMIUM_PATH */
+  executablePath: string = CHROMIUM_PATH,
+): Promise<Browser> {
+  if (!existsSync(executablePath))
     throw new DemoError(
       'browser_missing',
-      `${CHROMIUM_PATH} is missing: the browser tests need Debian's chromium package ` +
+      `${executablePath} is missing: the browser tests need Debian's chromium package ` +
         '(apt-get install -y --no-install-recommends chromium; .ci/run installs it)',
     );
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
     // --disable-dev-shm-usage: a container's small /dev/shm crashes it (Debian's launcher means to
     // add the flag itself but its check can fail when findmnt reports two mounts).
