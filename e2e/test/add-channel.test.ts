@@ -37,6 +37,8 @@ describe('channels, clicked through in Chromium', () => {
     // The example holds the new channel's token (it posts that channel's contact forms).
     expect(demo.app.channels.list().map((c) => c.channelId)).toContain(added?._id);
     await h.shot('2-channel-added');
+    // The network's manifest holds the webhook secret; the page never shows it.
+    expect(await page.content()).not.toContain(demo.app.manifest.webhook?.secret as string);
     expect(h.pageErrors).toEqual([]);
   });
 
