@@ -46,7 +46,8 @@ export interface ChoicePoint {
 /** Picks one candidate (an index into `point.candidates`). */
 export type Chooser = (point: ChoicePoint, lines: readonly SeedLine[]) => number;
 
-const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+/** Escapes one JSON pointer segment (`~` → `~0`, `/` → `~1`). */
+export const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function childKind(
   spec: ValueSpec,

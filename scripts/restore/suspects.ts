@@ -11,13 +11,12 @@ import { readFileSync } from 'node:fs';
 import { loadDeps } from '../lib/deps.ts';
 import { DECISIONS_PATH } from '../restore-api2.ts';
 import { parseDecisions } from './decisions.ts';
+import { escapePointer } from './parser.ts';
 
 type Schema = { properties?: Record<string, Schema>; items?: Schema; [key: string]: unknown };
 
 const RESTORED_PATH = new URL('../../specs/socialhub-api2.yaml', import.meta.url);
 const DEEP_NESTING = 5;
-
-const escapePointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Every schema with a `properties` map, by pointer. */
 function objectSchemas(document: unknown): Map<string, Schema> {
@@ -28,7 +27,7 @@ function objectSchemas(document: unknown): Map<string, Schema> {
     if (!Array.isArray(node) && schema.properties && typeof schema.properties === 'object')
       found.set(pointer, schema);
     for (const [key, value] of Object.entries(node))
-      walk(value, `${pointer}/${escapePointerKey(key)}`);
+      walk(value, `${pointer}/${escapePointer(key)}`);
   };
   walk(document, '');
   return found;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { escapePointer } from '../../scripts/restore/parser.ts';
 import { restoreFromDecisions, yamlLineRange } from '../../scripts/restore-api2.ts';
 
 const specs = fileURLToPath(new URL('..', import.meta.url));
@@ -272,8 +273,7 @@ function requiredNamesMissingFromProperties(): string[] {
       for (const name of schema.required)
         if (!names.includes(name as string)) missing.push(`${pointer} ${name}`);
     }
-    for (const [key, value] of entries)
-      walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [key, value] of entries) walk(value, `${pointer}/${escapePointer(key)}`);
   };
   walk(doc, '');
   return missing;

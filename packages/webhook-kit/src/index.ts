@@ -17,21 +17,14 @@ export {
   readChannelReactivationToken,
 } from './callbacks/channel-token.js';
 export { createTemplatesHandler, type TemplatesHandlerOptions } from './callbacks/templates.js';
-export {
-  CHALLENGE_HEADER,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_TOLERANCE_MS,
-  SIGNATURE_HEADER,
-  SIGNED_GET_BODY,
-  TIMESTAMP_HEADER,
-} from './constants.js';
-export { cryptoImplementation, signDelivery, verifyDelivery } from './core.js';
+export { SIGNED_GET_BODY } from './constants.js';
+// Signing, verification, their errors and header names: the whole `./core` entry.
+export * from './core-entry.js';
 export {
   createMemoryDedupeStore,
   type DedupeStore,
   type MemoryDedupeStoreOptions,
 } from './dedupe.js';
-export * from './errors.js';
 export type {
   ChannelCreationTokenPayload,
   ChannelReactivationTokenPayload,
@@ -39,7 +32,6 @@ export type {
   WebhookEventName,
   WebhookEvents,
 } from './events.js';
-export type { HeadersInput } from './headers.js';
 export type { KitHandler, KitRequest, KitResponse } from './http.js';
 export type {
   DeliveryContext,
@@ -50,11 +42,4 @@ export type {
   ReceivedDelivery,
   WebhookHandler,
 } from './router.js';
-export type {
-  RawBody,
-  SecretOptions,
-  SignedDelivery,
-  SignOptions,
-  VerifyOptions,
-} from './verify.js';
 export { createWebhookHandler, type WebhookHandlerOptions } from './webhook-handler.js';
