@@ -33,10 +33,10 @@ export {
   UpdateTicketStateInputSchema,
 } from './control/schemas.js';
 export type { TicketActionState } from './control/ticket-view.js';
-export { type ErrorBody, type MockErrorCode, MockServerError } from './errors.js';
+export { type ErrorBody, type MockErrorCode, MockServerError } from './http/errors.js';
 export type { Fault } from './http/faults.js';
 export type { NodeHandler } from './http/types.js';
-export type { RateLimitConfig } from './rate-limiter.js';
+export type { RateLimitConfig } from './http/rate-limiter.js';
 export { createMockServer, type MockServer, type MockServerOptions } from './server.js';
 export type { TicketActionEvent } from './services/actions.js';
 export { StateFileError } from './state/persistence.js';
@@ -50,6 +50,6 @@ export type {
   ChannelCreationTokenPayload,
   ChannelReactivationTokenPayload,
   ChannelTokenPayload,
-} from './tokens.js';
+} from './auth/tokens.js';
 export { createUiHandler } from './ui/handler.js';
 export type { DeliveryOptions, Template } from './webhooks/delivery-engine.js';

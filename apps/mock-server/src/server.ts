@@ -9,20 +9,20 @@ import {
   type MockControl,
 } from './control/control.js';
 import { controlRoutes } from './control/routes.js';
-import { createExclusive, type MockCore } from './core.js';
+import { createExclusive, type MockCore } from './services/core.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js';
 import { createFaultRegistry } from './http/faults.js';
 import { createRequestHandler } from './http/request-handler.js';
 import type { NodeHandler } from './http/types.js';
 import { publicRoutes } from './public/routes.js';
-import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
+import { createRateLimiter, type RateLimitConfig } from './http/rate-limiter.js';
 import { createCustomChannel } from './services/channels.js';
 import { createIdGenerator } from './state/ids.js';
 import { createInitialState } from './state/initial-state.js';
 import { createPersistence, loadStateFile, type Persistence } from './state/persistence.js';
 import { createStore } from './state/store.js';
 import type { ChannelRecord } from './state/types.js';
-import { createTokenService } from './tokens.js';
+import { createTokenService } from './auth/tokens.js';
 import { createUiHandler } from './ui/handler.js';
 import { createDeliveryEngine, type DeliveryOptions } from './webhooks/delivery-engine.js';
 

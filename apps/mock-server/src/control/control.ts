@@ -1,9 +1,9 @@
 import type { components } from '@socialhub/schema/public';
 import type { z } from 'zod';
-import type { MockCore } from '../core.js';
-import { channelDeactivated, MockServerError, notFound, validationError } from '../errors.js';
+import type { MockCore } from '../services/core.js';
+import { channelDeactivated, MockServerError, notFound, validationError } from '../http/errors.js';
 import type { Fault, FaultRegistry } from '../http/faults.js';
-import type { RateLimitConfig } from '../rate-limiter.js';
+import type { RateLimitConfig } from '../http/rate-limiter.js';
 import { performTicketAction, type TicketActionEvent } from '../services/actions.js';
 import {
   createCustomChannel,
@@ -23,9 +23,9 @@ import type {
   ManifestRecord,
   TicketRecord,
 } from '../state/types.js';
-import type { ChannelCreationTokenPayload } from '../tokens.js';
-import { parseOrThrow } from '../validate.js';
-import { channelView, manifestView, ticketView } from '../views.js';
+import type { ChannelCreationTokenPayload } from '../auth/tokens.js';
+import { parseOrThrow } from '../http/validate.js';
+import { channelView, manifestView, ticketView } from '../services/views.js';
 import type { Template } from '../webhooks/delivery-engine.js';
 import {
   type ConfigInput,

@@ -1,4 +1,4 @@
-import type { MockCore } from '../core.js';
+import type { MockCore } from '../services/core.js';
 import { parseDuration } from '../services/duration.js';
 import type { DeliveryRecord, TicketActionRecord, TicketRecord } from '../state/types.js';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { MockServerError } from '../errors.js';
+import { MockServerError } from './errors.js';
 
 /** Largest request body the mock reads (SocialHub's limit is not documented). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import createRouter from 'find-my-way';
-import { MockServerError } from '../errors.js';
+import { MockServerError } from './errors.js';
 import { readJsonBody } from './body.js';
 import type { MockRequest, NodeHandler, Reply, Route } from './types.js';
 

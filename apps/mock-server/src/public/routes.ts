@@ -12,13 +12,13 @@ import {
   updateTicketPath,
   updateTicketQuery,
 } from '@socialhub/schema/public/zod';
-import type { MockCore } from '../core.js';
+import type { MockCore } from '../services/core.js';
 import {
   accessTokenInvalid,
   channelDeactivated,
   MockServerError,
   validationError,
-} from '../errors.js';
+} from '../http/errors.js';
 import { applyFault, type FaultRegistry } from '../http/faults.js';
 import type { MockRequest, Reply, Route } from '../http/types.js';
 import {
@@ -35,9 +35,9 @@ import {
   updateTicket,
 } from '../services/tickets.js';
 import type { ChannelRecord } from '../state/types.js';
-import type { TemporaryToken } from '../tokens.js';
-import { parseOrThrow } from '../validate.js';
-import { channelView, manifestView, ticketView } from '../views.js';
+import type { TemporaryToken } from '../auth/tokens.js';
+import { parseOrThrow } from '../http/validate.js';
+import { channelView, manifestView, ticketView } from '../services/views.js';
 
 /** Who the access token says the caller is. */
 type Caller =

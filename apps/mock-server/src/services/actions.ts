@@ -1,7 +1,7 @@
 import type { components } from '@socialhub/schema/public';
 import { TicketActionEventSchema } from '@socialhub/schema/webhooks/zod';
-import type { MockCore } from '../core.js';
-import { channelDeactivated, MockServerError, notFound, validationError } from '../errors.js';
+import type { MockCore } from './core.js';
+import { channelDeactivated, MockServerError, notFound, validationError } from '../http/errors.js';
 import type { TicketActionRecord } from '../state/types.js';
 import { manifestOf } from './channels.js';
 import { parseDuration } from './duration.js';

@@ -1,9 +1,9 @@
 import { ManifestUpdateSchema } from '@socialhub/schema/public/zod';
 import type { z } from 'zod';
-import type { MockCore } from '../core.js';
-import { MockServerError, notFound, validationError } from '../errors.js';
+import type { MockCore } from './core.js';
+import { MockServerError, notFound, validationError } from '../http/errors.js';
 import type { ChannelRecord, ManifestRecord } from '../state/types.js';
-import { parseOrThrow } from '../validate.js';
+import { parseOrThrow } from '../http/validate.js';
 import { manifestOf } from './channels.js';
 
 /** A validated `PATCH /manifest` body. */

@@ -1,7 +1,7 @@
 import type { components } from '@socialhub/schema/public';
 import { TemplateListSchema } from '@socialhub/schema/public/zod';
 import { WebhookDeliverySchema } from '@socialhub/schema/webhooks/zod';
-import { MockServerError } from '../errors.js';
+import { MockServerError } from '../http/errors.js';
 import type { IdGenerator } from '../state/ids.js';
 import type { Store } from '../state/store.js';
 import type { ChannelRecord, DeliveryRecord, ManifestRecord } from '../state/types.js';

@@ -1,5 +1,5 @@
 import type { components } from '@socialhub/schema/public';
-import type { ChannelRecord, ManifestRecord, TicketRecord } from './state/types.js';
+import type { ChannelRecord, ManifestRecord, TicketRecord } from '../state/types.js';
 
 type Schemas = components['schemas'];
 
