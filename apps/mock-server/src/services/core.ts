@@ -1,7 +1,7 @@
+import type { TokenService } from '../auth/tokens.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { IdGenerator } from '../state/ids.js';
 import type { Store } from '../state/store.js';
-import type { TokenService } from '../auth/tokens.js';
 import type { DeliveryEngine } from '../webhooks/delivery-engine.js';
 
 /** The pieces every service works with; HTTP-free, so the library, the routes and a UI share it. */
