@@ -123,7 +123,7 @@ describe('the control API over HTTP (/_mock)', () => {
     expect(manifest.body).toMatchObject({ name: 'Shop reviews', isReusable: true, webhook: null });
     const redirect = await startAddChannel(mock, manifest.body._id);
     expect(redirect.redirectUrl).toMatch(/^http:\/\/localhost:3000\/create\?token=/);
-    expect(redirect.payload.origin).toBe(`${mock.url}/`);
+    expect(redirect.payload.origin).toBe(`${mock.url}/app/#/channels`);
     const custom = await mock.control.createChannel({ name: 'To promote' });
     await expect(startAddChannel(mock, custom.channel.manifestId)).rejects.toMatchObject({
       status: 400,

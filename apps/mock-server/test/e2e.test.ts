@@ -169,7 +169,7 @@ describe('the integration loop end to end (@socialhub/client + @socialhub/webhoo
     const { redirectUrl } = await startAddChannel(mock, manifest._id as string);
     const response = await fetch(redirectUrl, { redirect: 'manual' });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${mock.url}/`);
+    expect(response.headers.get('location')).toBe(`${mock.url}/app/#/channels`);
     expect(created).toHaveLength(1);
     const client = createPublicClient({ accessToken: created[0] ?? '', baseUrl: mock.url });
     const info = await unwrap(client.GET('/'));

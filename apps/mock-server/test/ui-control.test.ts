@@ -253,9 +253,9 @@ describe('control API for the web UI', () => {
     expect(decodeJwt(response.token).origin).toBe(origin);
     expect(new URL(response.redirectUrl).searchParams.get('token')).toBe(response.token);
 
-    // Without a Referer, the origin is the mock's own URL; custom channels come back directly.
+    // Without a Referer, the origin is the mock UI's Channels page; custom channels come back directly.
     const plain = await reactivateChannel(mock, addedId);
-    expect('payload' in plain && plain.payload.origin).toBe(`${mock.url}/`);
+    expect('payload' in plain && plain.payload.origin).toBe(`${mock.url}/app/#/channels`);
     await disableChannel(mock, channelId);
     const direct = await reactivateChannel(mock, channelId, { origin });
     expect('channel' in direct && direct.channel).toMatchObject({

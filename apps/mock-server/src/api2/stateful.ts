@@ -69,13 +69,16 @@ const sorters: Record<string, (a: ChannelRecord, b: ChannelRecord) => number> = 
   expires: () => 0,
 };
 
-/** Where a redirect's integration sends the customer back to: the page that asked, or the mock. */
+/**
+ * Where a redirect's integration sends the customer back to: the page that asked (`Referer`),
+ * else SocialHub's own Channels page (the mock's web UI).
+ */
 const originOf = (context: Api2Context, baseUrl: string) => {
   const referer = context.request.headers.referer;
   try {
-    return referer ? new URL(referer).href : `${baseUrl}/`;
+    return referer ? new URL(referer).href : `${baseUrl}/app/#/channels`;
   } catch {
-    return `${baseUrl}/`;
+    return `${baseUrl}/app/#/channels`;
   }
 };
 
