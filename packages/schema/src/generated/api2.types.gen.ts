@@ -6804,7 +6804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailReport"][];
+                    "application/json": components["schemas"]["EmailReport"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -6864,7 +6864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailReport"][];
+                    "application/json": components["schemas"]["EmailReport"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -7599,7 +7599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Channel"];
+                    "application/json": components["schemas"]["Channel"][];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -15095,7 +15095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Contact"][];
+                    "application/json": components["schemas"]["Contact"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -15145,7 +15145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Tag"][];
+                    "application/json": components["schemas"]["Tag"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -16045,7 +16045,7 @@ export interface operations {
                         variables?: Record<string, unknown>;
                         /** @description object with language codes as keys and handlebars template strings as values */
                         text?: Record<string, unknown>;
-                    };
+                    }[];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -16700,7 +16700,7 @@ export interface operations {
                         threshold?: number;
                         /** Format: date-time */
                         lastAlertTime?: string;
-                    }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -16768,7 +16768,7 @@ export interface operations {
                         threshold?: number;
                         /** Format: date-time */
                         lastAlertTime?: string;
-                    }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequestError"];
