@@ -36,6 +36,8 @@ describe('type and table entries never load zod', () => {
     './src/api2/operations.ts',
     './src/public/index.ts',
     './src/public/operations.ts',
+    './src/public/transport.ts',
+    './src/api2/transport.ts',
     './src/webhooks/index.ts',
   ])('%s', async (entry) => {
     const result = await importWithoutZod(entry);
