@@ -38,6 +38,7 @@ describe('type and table entries never load zod', () => {
     './src/public/operations.ts',
     './src/public/transport.ts',
     './src/api2/transport.ts',
+    './src/tokens/index.ts',
     './src/webhooks/index.ts',
   ])('%s', async (entry) => {
     const result = await importWithoutZod(entry);
