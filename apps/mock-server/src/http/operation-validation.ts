@@ -90,12 +90,14 @@ export function validateOperation(
         });
     } else if (declared.contentType === 'application/x-www-form-urlencoded') {
       const schema = findZodSchema(zod, operation.zod.body);
+      // A form given as text (by a caller that did not go through the body reader) is read too.
+      const fields = typeof parts.body === 'string' ? formFields(parts.body) : parts.body;
       const coerced =
-        parts.body !== null && typeof parts.body === 'object'
-          ? coerceFields(parts.body as Record<string, unknown>)
-          : parts.body;
+        fields !== null && typeof fields === 'object'
+          ? coerceFields(fields as Record<string, unknown>)
+          : fields;
       const asNumbers = schema?.safeParse(coerced);
-      body = asNumbers?.success ? asNumbers.data : check('body', operation.zod.body, parts.body);
+      body = asNumbers?.success ? asNumbers.data : check('body', operation.zod.body, fields);
     } else {
       body = check('body', operation.zod.body, parts.body);
     }
