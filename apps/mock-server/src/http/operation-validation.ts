@@ -52,6 +52,20 @@ function coerceFields(fields: Record<string, unknown>): Record<string, unknown> 
 const EMPTY: Record<string, string> = Object.freeze(Object.create(null));
 
 /**
+ * Whether a request has anything for the operation's schemas to check: path parameters, a query
+ * parameter other than the access token (or a required one), or a body. The generated query
+ * schemas have only optional fields unless a parameter is required, and no defaults, so an empty
+ * query needs no parse.
+ */
+export function hasSomethingToValidate(operation: OperationEntry, parts: RequestParts): boolean {
+  if (operation.zod.path !== undefined) return true;
+  if (operation.requestBody !== undefined) return true;
+  if (operation.zod.query === undefined) return false;
+  for (const name of parts.query.keys()) if (name !== 'accesstoken') return true;
+  return operation.parameters.some((p) => p.in === 'query' && p.required);
+}
+
+/**
  * Validates path parameters, query and body with the operation's generated zod schemas and
  * returns what they parsed, or throws one `400 ValidationError` listing every issue. Unknown
  * query parameters pass (SocialHub ignores them); a repeated one is passed on as an array.

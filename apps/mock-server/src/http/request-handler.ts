@@ -3,7 +3,7 @@ import createRouter from 'find-my-way';
 import { readBody } from './body.js';
 import { MockServerError } from './errors.js';
 import { applyFault, type FaultRegistry } from './faults.js';
-import { validateOperation } from './operation-validation.js';
+import { hasSomethingToValidate, validateOperation } from './operation-validation.js';
 import type { MockRequest, NodeHandler, Reply, Route } from './types.js';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -103,13 +103,10 @@ export function createRequestHandler(options: {
       if (fault) reply = fault;
       else {
         if (!BODYLESS.has(method)) mockRequest.body = await readBody(request, options.maxBodyBytes);
-        if (route.operation) {
-          mockRequest.valid = validateOperation(
-            route.operation.entry,
-            route.operation.zod,
-            mockRequest,
-            route.operation,
-          );
+        const operation = route.operation;
+        if (operation && hasSomethingToValidate(operation.entry, mockRequest)) {
+          const zod = typeof operation.zod === 'function' ? await operation.zod() : operation.zod;
+          mockRequest.valid = validateOperation(operation.entry, zod, mockRequest, operation);
         } else mockRequest.valid.body = mockRequest.body;
         reply = await route.handler(mockRequest);
       }
