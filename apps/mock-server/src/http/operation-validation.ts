@@ -86,11 +86,14 @@ export function validateOperation(
     return undefined;
   };
   const params = check('path', operation.zod.path, parts.params);
-  const query = check(
-    'query',
-    operation.zod.query,
-    parts.query.size === 0 ? EMPTY : formFields(parts.query),
-  );
+  const query =
+    operation.zod.query === undefined
+      ? undefined
+      : check(
+          'query',
+          operation.zod.query,
+          parts.query.size === 0 ? EMPTY : formFields(parts.query),
+        );
   let body = parts.body;
   const declared = operation.requestBody;
   if (declared && !options.isBodyLeftToHandler) {

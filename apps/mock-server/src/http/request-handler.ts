@@ -77,10 +77,12 @@ export function createRequestHandler(options: {
           : new MockServerError(404, 'NotFoundError', 'Error: Not found');
       }
       const route = found.store as Route;
-      try {
-        path = decodeURIComponent(rawPath);
-      } catch {
-        path = rawPath;
+      if (rawPath.includes('%')) {
+        try {
+          path = decodeURIComponent(rawPath);
+        } catch {
+          path = rawPath;
+        }
       }
       mockRequest = {
         method,
@@ -95,7 +97,11 @@ export function createRequestHandler(options: {
         valid: { params: found.params, query: undefined, body: undefined },
         replyHeaders: undefined,
       };
-      if (route.authenticate) mockRequest.caller = await route.authenticate(mockRequest);
+      // Sync steps are not awaited: every await is a turn of the microtask queue per request.
+      if (route.authenticate) {
+        const caller = route.authenticate(mockRequest);
+        mockRequest.caller = caller instanceof Promise ? await caller : caller;
+      }
       const fault =
         route.hasFaults && options.faults.count > 0
           ? await applyFault(options.faults, method, path)
@@ -108,9 +114,11 @@ export function createRequestHandler(options: {
           const zod = typeof operation.zod === 'function' ? await operation.zod() : operation.zod;
           mockRequest.valid = validateOperation(operation.entry, zod, mockRequest, operation);
         } else mockRequest.valid.body = mockRequest.body;
-        reply = await route.handler(mockRequest);
+        const answer = route.handler(mockRequest);
+        reply = answer instanceof Promise ? await answer : answer;
       }
-      await options.beforeReply?.(method);
+      const saving = options.beforeReply?.(method);
+      if (saving) await saving;
     } catch (error) {
       if (error instanceof MockServerError) reply = { status: error.status, body: error.toBody() };
       else {
