@@ -212,6 +212,16 @@ describe('API2 over the one state', () => {
       locale: 'de',
     });
     expect(member.status).toBe(200);
+    // A body writes only the documented fields (API2's schemas let unknown keys through).
+    const patched = await api2('PATCH', `/users/${member.body._id}`, {
+      firstName: 'Agnes',
+      accountId: '000000000000000000000000',
+      accessTokens: ['forged'],
+      _id: '111111111111111111111111',
+    });
+    expect(patched.body).toMatchObject({ _id: member.body._id, firstName: 'Agnes' });
+    expect(patched.body.accountId).toBe(member.body.accountId);
+    expect((await call(mock, 'GET', '/api2/users', { token: 'forged' })).status).toBe(401);
     const withUser = await api2('POST', `/teams/${team.body._id}/users`, {
       userIds: [member.body._id],
     });
