@@ -319,7 +319,7 @@ ${model.routes.map((r) => `  ${JSON.stringify(r.key)}: {\n    group: ${JSON.stri
 };
 
 /** Every routing key, in contract order. */
-export const webhookRouteKeys = Object.keys(webhookRoutes) as WebhookRouteKey[];
+export const webhookRouteKeys = /* @__PURE__ */ Object.keys(webhookRoutes) as WebhookRouteKey[];
 `;
   const zod = `${header}
 import {
