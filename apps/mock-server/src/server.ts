@@ -8,12 +8,15 @@ import {
   createMockControl,
   type MockControl,
 } from './control/control.js';
+import { deliveryRoutes } from './control/delivery-routes.js';
 import { controlRoutes } from './control/routes.js';
 import { createExclusive, type MockCore } from './core.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js';
 import { createFaultRegistry } from './http/faults.js';
 import { createRequestHandler } from './http/request-handler.js';
 import type { NodeHandler } from './http/types.js';
+import { createLiveHandler } from './live/live-handler.js';
+import { createLiveHub } from './live/live-hub.js';
 import { publicRoutes } from './public/routes.js';
 import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
 import { createCustomChannel } from './services/channels.js';
@@ -184,6 +187,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     routes: [
       ...publicRoutes(core, faults),
       ...controlRoutes(control),
+      ...deliveryRoutes(core),
       ...api2Routes({ ...(options.seed === undefined ? {} : { seed: options.seed }), faults }),
     ],
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -201,6 +205,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       ? { beforeReply: (method) => (isMutating(method) ? persistence?.flush() : undefined) }
       : {}),
   });
+  const liveHub = createLiveHub({ store, control });
+  handler.mount(
+    '/_mock/live/',
+    createLiveHandler(liveHub, (channelId) => store.state.channels[channelId] !== undefined),
+  );
   for (const [prefix, mounted] of Object.entries(options.mount ?? {}))
     handler.mount(prefix, mounted);
   if (options.ui !== false && !options.mount?.[UI_PREFIX])
