@@ -70,7 +70,13 @@ describe('the Inbox at 1280 px', () => {
     await message.waitFor();
     expect(await message.textContent()).toBe(RTL);
     expect(await message.getAttribute('dir')).toBe('auto');
-    expect(await message.evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+    // Read fresh: a live update may have re-rendered the detail meanwhile.
+    const direction = await page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector('[data-testid="ticket-message"]') as Element)
+          .direction,
+    );
+    expect(direction).toBe('rtl');
     expect(await page.getByTestId('ticket-interactor-name').getAttribute('dir')).toBe('auto');
     const row = page.locator(byTestId('ticket-row', { 'data-ticket-id': t.rtl }));
     expect(await row.locator('.what').getAttribute('dir')).toBe('auto');
