@@ -467,7 +467,7 @@ export function createInboxPage(container, context) {
     ]);
     if (!force && key === lastDetail) return;
     lastDetail = key;
-    layout.classList.toggle('show-detail', ticketId !== undefined);
+    layout.classList.toggle('show-detail', ticketId !== undefined || missing !== undefined);
     keepingFocus(detailPane, () => {
       if (missing) {
         replaceChildren(
