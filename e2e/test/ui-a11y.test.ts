@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId } from './harness.js';
-import { createTickets, openUi, seriousAxeFindings, type UiHarness } from './ui-harness.js';
+import {
+  createTickets,
+  openUi,
+  performAction,
+  seriousAxeFindings,
+  type UiHarness,
+} from './ui-harness.js';
 
 describe.each([
   { width: 1280, height: 860 },
@@ -16,7 +22,7 @@ describe.each([
       ...(n > 0 && n < 4 ? { root: 'post-0000' } : {}),
       message: n === 5 ? 'مرحبا' : `Question ${n}`,
     }));
-    await h.mock.control.performAction(ids[1] as string, 'like', {});
+    await performAction(h.mock, ids[1] as string, 'like');
     await h.mock.control.settleDeliveries();
   });
   afterAll(() => h?.close());

@@ -62,7 +62,13 @@ describe('Channels: tokens shown once, confirmations, feedback after "Add Channe
     const { page, demo } = h;
     const channelId = demo.channelId;
     // A token we know, to see it stop working.
-    const { accessToken: old } = await demo.mock.control.rotateToken(channelId);
+    const { accessToken: user } = await demo.mock.control.createUser();
+    const renewed = await fetch(
+      `${demo.mock.url}/api2/channels/custom/${channelId}/reset?accesstoken=${user}`,
+      { method: 'POST' },
+    );
+    const old = ((await renewed.json()) as { endpoint: { accessToken: string } }).endpoint
+      .accessToken;
     expect(await works(h, old)).toBe(true);
     const demoRow = page.locator(byTestId('channel-row', { 'data-channel-id': channelId }));
     await demoRow.getByTestId('new-token').click();

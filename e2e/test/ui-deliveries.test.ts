@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import type { DeliveryRecord } from '@socialhub/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId } from './harness.js';
-import { createTickets, openUi, SECRET, type UiHarness } from './ui-harness.js';
+import { createTickets, openUi, performAction, SECRET, type UiHarness } from './ui-harness.js';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,7 @@ describe('Deliveries as a debugger', () => {
     ids = await createTickets(h, 3);
     // 55 deliveries of ticket 0, so that the log has two pages.
     for (let i = 0; i < 55; i++) {
-      await h.mock.control.performAction(ids[0] as string, 'like', {});
+      await performAction(h.mock, ids[0] as string, 'like');
       await h.mock.control.settleDeliveries();
     }
   });
@@ -56,7 +56,7 @@ describe('Deliveries as a debugger', () => {
 
   it('filters by kind, outcome, event type, ticket and channel', async () => {
     const { page } = h;
-    await h.mock.control.performAction(ids[1] as string, 'like', {});
+    await performAction(h.mock, ids[1] as string, 'like');
     await h.mock.control.settleDeliveries();
     const count = (text: string) =>
       page.waitForFunction(
@@ -90,7 +90,7 @@ describe('Deliveries as a debugger', () => {
   it('every attempt has its own signed request, the challenge expected and received, and its answer; "next retry at" while it waits', async () => {
     const { page } = h;
     h.receiver.behaviour = 'fail';
-    await h.mock.control.performAction(ids[2] as string, 'like', {});
+    await performAction(h.mock, ids[2] as string, 'like');
     // Two attempts fail (the first retry comes after 300 ms); the next waits a minute.
     let delivery: DeliveryRecord | undefined;
     for (let i = 0; i < 50 && (delivery?.attempts.length ?? 0) < 2; i++) {

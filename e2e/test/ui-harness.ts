@@ -211,3 +211,28 @@ export function sidewaysOverflow(page: Page): Promise<number> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
 }
+
+const userTokens = new WeakMap<MockServer, Promise<string>>();
+
+/** A community manager performs a ticket action through API2, as the SocialHub web app does. */
+export async function performAction(
+  mock: MockServer,
+  ticketId: string,
+  actionId: string,
+  input: Record<string, unknown> = {},
+): Promise<void> {
+  let token = userTokens.get(mock);
+  if (!token) {
+    token = mock.control.createUser().then((created) => created.accessToken);
+    userTokens.set(mock, token);
+  }
+  const url = new URL(`/api2/inbox/tickets/${ticketId}/actions/${actionId}`, mock.url);
+  url.searchParams.set('accesstoken', await token);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  if (!response.ok) throw new Error(`the ${actionId} action answered ${response.status}`);
+  await response.arrayBuffer();
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId } from './harness.js';
-import { createTickets, openUi, type UiHarness } from './ui-harness.js';
+import { createTickets, openUi, performAction, type UiHarness } from './ui-harness.js';
 
 const COUNT = 5000;
 
@@ -21,7 +21,7 @@ describe('the Inbox with 5,000 tickets', () => {
       body: JSON.stringify({ isDone: true }),
     });
     h.receiver.behaviour = 'fail';
-    await fetch(`${h.mock.url}/_mock/tickets/${ids[20]}/actions/like`, { method: 'POST' });
+    await performAction(h.mock, ids[20] as string, 'like');
     await h.mock.control.settleDeliveries();
     h.receiver.behaviour = 'honest';
   }, 120_000);

@@ -4,6 +4,7 @@ import {
   ACTIONS,
   call,
   createTicket,
+  performAction,
   type Receiver,
   SECRET,
   setManifest,
@@ -161,7 +162,7 @@ describe('GET /_mock/live: server push for the web UI', () => {
       const live = await openLive(mock);
       try {
         await live.waitFor((e) => e.event === 'channels');
-        await call(mock, 'POST', `/_mock/tickets/${ticket._id}/actions/like`);
+        await performAction(mock, ticket._id, 'like');
         const pushed = await live.waitFor((e) => e.event === 'deliveries');
         expect(pushed.data.ids).toHaveLength(1);
       } finally {
@@ -212,7 +213,7 @@ describe('the deliveries debugger routes', () => {
     let calls = 0;
     receiver.behaviour = (_r, challenge) =>
       ++calls === 1 ? { status: 503 } : { status: 200, ...(challenge ? { challenge } : {}) };
-    await call(mock, 'POST', `/_mock/tickets/${ticketId}/actions/like`);
+    await performAction(mock, ticketId, 'like');
     await mock.control.settleDeliveries();
     const page = await call(mock, 'GET', '/_mock/deliveries/page', {
       query: { ticketId, kind: 'events' },
@@ -255,7 +256,7 @@ describe('the deliveries debugger routes', () => {
     });
     receiver.behaviour = () => ({ status: 500 });
     const requestsBefore = receiver.requests.length;
-    await call(mock, 'POST', `/_mock/tickets/${ticket._id}/actions/like`);
+    await performAction(mock, ticket._id, 'like');
     await receiver.waitFor(requestsBefore + 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const page = await call(mock, 'GET', '/_mock/deliveries/page', {
@@ -267,7 +268,7 @@ describe('the deliveries debugger routes', () => {
 
   it('filters by channel, kind, outcome, event type and ticket, and pages newest first', async () => {
     for (let i = 0; i < 3; i++) {
-      await call(mock, 'POST', `/_mock/tickets/${ticketId}/actions/like`);
+      await performAction(mock, ticketId, 'like');
       await mock.control.settleDeliveries();
     }
     const all = await call(mock, 'GET', '/_mock/deliveries/page', { query: { channelId } });
@@ -289,7 +290,7 @@ describe('the deliveries debugger routes', () => {
   });
 
   it('GET /_mock/deliveries/{id} is the permalink; Redeliver sends the same body freshly signed', async () => {
-    await call(mock, 'POST', `/_mock/tickets/${ticketId}/actions/like`);
+    await performAction(mock, ticketId, 'like');
     await mock.control.settleDeliveries();
     const [latest] = (await call(mock, 'GET', '/_mock/deliveries/page')).body.items;
     const one = await call(mock, 'GET', `/_mock/deliveries/${latest.id}`);

@@ -7,12 +7,12 @@ export type {
   ChannelState as Channel,
   ManifestState as Manifest,
   TicketState as Ticket,
-} from '../control/control.js';
+} from '../services/views.js';
 export type {
   DeliveryPage,
   DeliveryPageQuery,
 } from '../control/delivery-routes.js';
-export type { TicketActionState as ActionState } from '../control/ticket-view.js';
+export type { TicketActionState as ActionState } from '../services/ticket-view.js';
 export type {
   DeliveryAttempt as Attempt,
   DeliveryRecord as Delivery,
