@@ -29,11 +29,14 @@ const TYPES: Record<string, string> = {
 
 /** Serves a UI folder under /app/ (only for `--ui-dir`). */
 const serveDir = (dir: string) => (request: IncomingMessage, response: ServerResponse) => {
-  const path = new URL(request.url ?? '/', 'http://x').pathname.slice('/app/'.length) || 'index.html';
+  const path =
+    new URL(request.url ?? '/', 'http://x').pathname.slice('/app/'.length) || 'index.html';
   const file = normalize(join(dir, path));
   readFile(file).then(
     (body) => {
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      });
       response.end(body);
     },
     () => {

@@ -4,15 +4,15 @@
 import type { components } from '@socialhub/schema/public';
 
 export type {
-  ChannelState as Channel,
-  ManifestState as Manifest,
-  TicketState as Ticket,
-} from '../services/views.js';
-export type {
   DeliveryPage,
   DeliveryPageQuery,
 } from '../control/delivery-routes.js';
 export type { TicketActionState as ActionState } from '../services/ticket-view.js';
+export type {
+  ChannelState as Channel,
+  ManifestState as Manifest,
+  TicketState as Ticket,
+} from '../services/views.js';
 export type {
   DeliveryAttempt as Attempt,
   DeliveryRecord as Delivery,

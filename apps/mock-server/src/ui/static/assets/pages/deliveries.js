@@ -487,14 +487,6 @@ export function createDeliveriesPage(container, context) {
           'Permalink',
         ),
       ),
-      h('h3', {}, 'Request body'),
-      h(
-        'pre',
-        { testid: 'delivery-body' },
-        delivery.request.body === ''
-          ? '(empty: a GET is signed over the empty body)'
-          : pretty(delivery.request.body),
-      ),
       h('h3', {}, `Attempts (${delivery.attempts.length})`),
       delivery.attempts.length === 0
         ? h('p', { class: 'muted' }, 'Not sent yet.')
@@ -503,6 +495,14 @@ export function createDeliveriesPage(container, context) {
             { class: 'attempts' },
             delivery.attempts.map((a, i) => attemptView(delivery, a, i)),
           ),
+      h('h3', {}, 'Request body'),
+      h(
+        'pre',
+        { testid: 'delivery-body' },
+        delivery.request.body === ''
+          ? '(empty: a GET is signed over the empty body)'
+          : pretty(delivery.request.body),
+      ),
     );
   };
 
