@@ -157,7 +157,7 @@ export interface TicketInput {
 export async function createTickets(
   h: Pick<UiHarness, 'mock' | 'token'>,
   count: number,
-  make: (n: number) => TicketInput = (n) => ({}),
+  make: (n: number) => TicketInput = () => ({}),
 ): Promise<string[]> {
   const ids: string[] = [];
   const one = async (n: number) => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { MockCore } from '../services/core.js';
 import { notFound } from '../http/errors.js';
 import type { Reply, Route } from '../http/types.js';
-import type { DeliveryRecord } from '../state/types.js';
 import { parseOrThrow } from '../http/validate.js';
+import type { MockCore } from '../services/core.js';
+import type { DeliveryRecord } from '../state/types.js';
 
 /** Query of `GET /_mock/deliveries/page`: filters and paging of the deliveries log. */
 export const DeliveryPageQuerySchema = z.strictObject({
