@@ -22,3 +22,6 @@ type Schemas = components['schemas'];
 export type Interaction = Schemas['Interaction'];
 export type TicketAction = Schemas['TicketAction'];
 export type SidebarTab = Schemas['RightSidebarTab'];
+export type ReplyAction = Schemas['TicketActionReply'];
+export type TemplateReplyAction = Schemas['TicketActionTemplateReply'];
+export type Template = Schemas['Template'];

@@ -342,13 +342,13 @@ export function createInboxPage(container, context) {
     const editor =
       action.type === 'reply'
         ? createReplyEditor({
-            action: /** @type {any} */ (action),
+            action,
             locale,
             isTimedOut: timedOut,
             onSend: (input) => perform(ticket, action, input),
           })
         : createTemplatePicker({
-            action: /** @type {any} */ (action),
+            action,
             locale,
             isTimedOut: timedOut,
             loadTemplates: () =>
@@ -429,7 +429,7 @@ export function createInboxPage(container, context) {
                       ? String(open?.ticketId === ticket._id && open.actionId === action.id)
                       : undefined,
                   title: timedOut
-                    ? `Timed out ${/** @type {any} */ (action).config?.timeout?.duration ?? ''} after the ticket was created`
+                    ? `Timed out ${action.config && 'timeout' in action.config ? action.config.timeout?.duration : ''} after the ticket was created`
                     : deadline
                       ? `Available until ${new Date(deadline).toLocaleString()}`
                       : undefined,
