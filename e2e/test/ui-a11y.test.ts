@@ -130,4 +130,19 @@ describe('keyboard', () => {
       await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ticketId),
     ).toBe(first);
   });
+
+  it('from an open ticket’s row, a few stops reach its actions (not hundreds of rows)', async () => {
+    const { page } = h;
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-detail').waitFor();
+    let stops = 0;
+    let id: string | null | undefined;
+    while (stops < 20 && id !== 'action-button') {
+      await page.keyboard.press('Tab');
+      stops++;
+      id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    }
+    expect(id).toBe('action-button');
+    expect(stops).toBeLessThanOrEqual(6);
+  });
 });
