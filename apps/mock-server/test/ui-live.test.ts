@@ -173,6 +173,30 @@ describe('GET /_mock/live: server push for the web UI', () => {
     }
   });
 
+  it('never carries an access token or a webhook secret', async () => {
+    const receiver = await startReceiver();
+    try {
+      await setManifest(mock, token, {
+        webhook: { url: receiver.url, secret: SECRET },
+        inbox: { ticketActions: ACTIONS },
+      });
+      await createTicket(mock, token, { networkItemId: 'item-s-000', message: 'x' });
+      const live = await openLive(mock, `?channelId=${channelId}`);
+      try {
+        await live.waitFor((e) => e.event === 'tickets');
+        await live.waitFor((e) => e.event === 'manifests');
+        const text = JSON.stringify(live.events);
+        expect(text).toContain(channelId);
+        expect(text).not.toContain(SECRET);
+        expect(text).not.toContain(token);
+      } finally {
+        await live.close();
+      }
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('answers an unknown channel and other methods with JSON { code, message }', async () => {
     const missing = await call(mock, 'GET', '/_mock/live', { query: { channelId: 'nope' } });
     expect(missing.status).toBe(404);
