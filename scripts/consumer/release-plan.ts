@@ -16,33 +16,16 @@ interface Status {
   releases: { name: string; type: string; newVersion?: string }[];
 }
 
-/** Whether `ref` names a commit in the repository. */
-async function hasRef(ref: string): Promise<boolean> {
-  return run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: ROOT }).then(
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * changesets compares with the base branch `main`; a clone of another branch has only
- * `origin/main`, so that is named instead (`--since`).
- */
-async function since(): Promise<string[]> {
-  if (await hasRef('main')) return [];
-  return (await hasRef('origin/main')) ? ['--since=origin/main'] : [];
-}
-
 /** The plan in one line, e.g. `4 changesets: @socialhub/client, ... → 0.1.0`; throws when wrong. */
 export async function checkReleasePlan(published: readonly PublishedPackage[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'socialhub-changesets-'));
   try {
     const output = join(dir, 'status.json');
-    await run('pnpm', ['exec', 'changeset', 'status', `--output=${output}`, ...(await since())], {
-      cwd: ROOT,
-    }).catch((error: { stdout?: string; stderr?: string }) => {
-      throw new Error(`changeset status failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-    });
+    await run('pnpm', ['exec', 'changeset', 'status', `--output=${output}`], { cwd: ROOT }).catch(
+      (error: { stdout?: string; stderr?: string }) => {
+        throw new Error(`changeset status failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+      },
+    );
     const status = JSON.parse(await readFile(output, 'utf8')) as Status;
     const releases = status.releases.filter((r) => r.type !== 'none');
     if (releases.length === 0) return 'no pending changesets';
