@@ -70,7 +70,7 @@ function copy(value: unknown, secrets: readonly string[], depth: number): unknow
   out.stack = stack;
   for (const [k, v] of fields)
     if (k !== 'cause' && k !== 'message' && k !== 'stack')
-      (out as unknown as Record<string, unknown>)[k] = v;
+      Reflect.set(out, k, v);
   return out;
 }
 
