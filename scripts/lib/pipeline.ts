@@ -24,7 +24,7 @@ import {
   listOperations,
 } from './operations.ts';
 import { emitTokensModule } from './tokens.ts';
-import { emitWebhooksModules } from './webhooks.ts';
+import { emitWebhooksModules, withEventTable } from './webhooks.ts';
 import { emitZodModule, schemaConstNames } from './zod-module.ts';
 
 /** The repository root. */
@@ -36,6 +36,8 @@ export const PATHS = {
   api2Corrections: 'specs/socialhub-api2.corrections.yaml',
   publicSpec: 'specs/socialhub-public.yaml',
   outDir: 'packages/schema/src/generated',
+  /** The README whose event table (between markers) lists the generated routing keys. */
+  webhookKitReadme: 'packages/webhook-kit/README.md',
   /** The last run's report (git-ignored; read by scripts/summary.ts). */
   report: 'packages/schema/.tmp/generate-report.json',
 } as const;
@@ -354,6 +356,14 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     emitWebhooksModules({ doc: pub, header: pubHeader, names: pubNames }),
   );
   for (const file of webhooks.files) out(file.name, file.content);
+  const readme = join(root, PATHS.webhookKitReadme);
+  if (webhooks.routes.length && existsSync(readme)) {
+    const text = await readFile(readme, 'utf8');
+    files.push({
+      path: PATHS.webhookKitReadme,
+      content: withEventTable(text, webhooks.routes, PATHS.webhookKitReadme),
+    });
+  }
   const pubInfo = isObject(pub.info) ? pub.info : {};
   report.public = {
     source: PATHS.publicSpec,

@@ -357,7 +357,7 @@ export const api2Operations: Readonly<Record<Api2OperationId, OperationEntry>> =
     parameters: [],
     requestBody: { required: true, contentType: "application/json", schema: { ref: "#/components/schemas/EmailReport", zod: "EmailReportSchema" } },
     responses: {
-      "200": { description: "The newly created email report entity.", contentType: "application/json", schema: { ref: "#/paths/~1analytics~1emailreports/post/responses/200/content/application~1json/schema" } },
+      "200": { description: "The newly created email report entity.", contentType: "application/json", schema: { ref: "#/components/schemas/EmailReport", zod: "EmailReportSchema" } },
       "400": { description: "The request was malformed and rejected.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "401": { description: "The specified access token is not or no longer valid.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "403": { description: "The user does not have the required permissions for the operation.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
@@ -401,7 +401,7 @@ export const api2Operations: Readonly<Record<Api2OperationId, OperationEntry>> =
     ],
     requestBody: { required: true, contentType: "application/json", schema: { ref: "#/components/schemas/EmailReport", zod: "EmailReportSchema" } },
     responses: {
-      "200": { description: "The updated created email report entity.", contentType: "application/json", schema: { ref: "#/paths/~1analytics~1emailreports~1{id}/patch/responses/200/content/application~1json/schema" } },
+      "200": { description: "The updated created email report entity.", contentType: "application/json", schema: { ref: "#/components/schemas/EmailReport", zod: "EmailReportSchema" } },
       "400": { description: "The request was malformed and rejected.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "401": { description: "The specified access token is not or no longer valid.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "403": { description: "The user does not have the required permissions for the operation.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
@@ -843,7 +843,7 @@ export const api2Operations: Readonly<Record<Api2OperationId, OperationEntry>> =
       { name: "excludedNetworks", in: "query", required: false, schema: { ref: "#/paths/~1channels/get/parameters/12/schema" } }
     ],
     responses: {
-      "200": { description: "List of channels of the account.", contentType: "application/json", schema: { ref: "#/components/schemas/Channel", zod: "ChannelSchema" } },
+      "200": { description: "List of channels of the account.", contentType: "application/json", schema: { ref: "#/paths/~1channels/get/responses/200/content/application~1json/schema" } },
       "400": { description: "The request was malformed and rejected.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "401": { description: "The specified access token is not or no longer valid.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "403": { description: "The user does not have access to the requested resource.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
@@ -5064,7 +5064,7 @@ export const api2Operations: Readonly<Record<Api2OperationId, OperationEntry>> =
     parameters: [],
     requestBody: { required: true, contentType: "application/json", schema: { ref: "#/components/schemas/Contact", zod: "ContactSchema" } },
     responses: {
-      "200": { description: "The newly created contact entity.", contentType: "application/json", schema: { ref: "#/paths/~1contacts/post/responses/200/content/application~1json/schema" } },
+      "200": { description: "The newly created contact entity.", contentType: "application/json", schema: { ref: "#/components/schemas/Contact", zod: "ContactSchema" } },
       "400": { description: "The request was malformed and rejected.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "401": { description: "The specified access token is not or no longer valid.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "403": { description: "The user does not have the required permissions for the operation.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
@@ -5105,7 +5105,7 @@ export const api2Operations: Readonly<Record<Api2OperationId, OperationEntry>> =
     parameters: [],
     requestBody: { required: true, contentType: "application/json", schema: { ref: "#/components/schemas/Tag", zod: "TagSchema" } },
     responses: {
-      "200": { description: "The newly created Tag entity.", contentType: "application/json", schema: { ref: "#/paths/~1cp~1tags/post/responses/200/content/application~1json/schema" } },
+      "200": { description: "The newly created Tag entity.", contentType: "application/json", schema: { ref: "#/components/schemas/Tag", zod: "TagSchema" } },
       "400": { description: "The request was malformed and rejected.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "401": { description: "The specified access token is not or no longer valid.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
       "403": { description: "The user does not have the required permissions for the operation.", contentType: "application/json", schema: { ref: "#/components/schemas/Error", zod: "ErrorSchema" } },
