@@ -5,8 +5,8 @@ import {
   createChannelCreationHandler,
   createChannelReactivationHandler,
   isSocialHubOrigin,
-  type KitHandler,
-} from '@socialhub/webhook-kit';
+} from '@socialhub/integration';
+import type { KitHandler } from '@socialhub/webhook-kit';
 import type { ChannelRegistry } from './channels.js';
 import { ContactFormError } from './errors.js';
 import { sendHtml } from './http.js';

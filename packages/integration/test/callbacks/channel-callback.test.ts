@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
+import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createNodeHandler } from '../../src/adapters/node.js';
 import {
   createChannelCreationHandler,
   createChannelReactivationHandler,
 } from '../../src/callbacks/channel-callback.js';
-import { close, fakeJwt, listen } from '../helpers.js';
+import { close, fakeJwt, listen } from '../helpers/http.js';
 
 const NOW = 1_700_000_000_000;
 const creation = (origin = 'https://app.socialhub.io') => ({
@@ -70,6 +70,37 @@ describe('channel callback handlers', () => {
     expect((await fresh.handle(request('not-a-jwt'))).status).toBe(400);
     expect((await fresh.handle({ ...request(''), url: '/add' })).status).toBe(400);
     expect(onToken).not.toHaveBeenCalled();
+  });
+
+  it('hands every refused callback to onError, never silently', async () => {
+    const errors: unknown[] = [];
+    const handler = createChannelCreationHandler({
+      now: () => NOW,
+      onToken: () => {
+        throw new Error('database down');
+      },
+      onError: (error) => errors.push(error),
+    });
+    const request = { method: 'GET', headers: {}, rawBody: '' };
+    expect((await handler.handle({ ...request, url: '/add' })).status).toBe(400);
+    expect(
+      (await handler.handle({ ...request, url: `/add?token=${fakeJwt(creation())}` })).status,
+    ).toBe(500);
+    expect(errors.map((e) => (e as Error).message)).toEqual([
+      '@socialhub/integration: missing query parameter token',
+      'database down',
+    ]);
+    // An onError that throws does not turn the answer into a crash.
+    const throwing = createChannelCreationHandler({
+      onToken: () => {},
+      onError: () => {
+        throw new Error('logger down');
+      },
+    });
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await throwing.handle({ ...request, url: '/add' })).status).toBe(400);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
   });
 
   it('serves reactivation with its own payload and a custom origin check', async () => {
