@@ -12,6 +12,8 @@ export interface FakeNetwork {
   calls: Map<string, number>;
   /** Effects per idempotency key: 1 each, whatever the calls. */
   effects: Map<string, number>;
+  /** Calls per `x-replica` header (which process handled them). */
+  byReplica: Map<string, number>;
   failing: boolean;
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function startNetwork(): Promise<FakeNetwork> {
     url: '',
     calls: new Map(),
     effects: new Map(),
+    byReplica: new Map(),
     failing: false,
     close: () => close(server),
   };
@@ -36,6 +39,8 @@ export async function startNetwork(): Promise<FakeNetwork> {
     }
     const { key } = JSON.parse(text) as { key: string };
     network.calls.set(key, (network.calls.get(key) ?? 0) + 1);
+    const replica = String(req.headers['x-replica'] ?? '');
+    network.byReplica.set(replica, (network.byReplica.get(replica) ?? 0) + 1);
     if (!network.effects.has(key)) network.effects.set(key, 1);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: `net-${key}` }));
@@ -60,10 +65,11 @@ export async function waitUntil(
   what: string,
   check: () => Promise<boolean> | boolean,
   timeoutMs = 20_000,
+  intervalMs = 50,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
