@@ -143,6 +143,8 @@ export interface Integration {
   /** Stores a channel token (a custom channel's), replacing the channel's old one. */
   addChannel(accessToken: string, name?: string): Promise<ChannelInfo>;
   channels(): Promise<ChannelInfo[]>;
+  /** A client of the public API with the channel's token, for your own calls (e.g. creating a ticket now). */
+  client(channelId: string): Promise<PublicClient>;
   getChannel(channelId: string): Promise<ChannelInfo | undefined>;
   /**
    * Queues tickets for import into a channel: idempotent by `networkItemId`, roots first, at the
@@ -451,6 +453,13 @@ export function createIntegration<M extends ManifestDefinition>(
     channels: async () => {
       await ready();
       return (await store.listChannels()).map(view);
+    },
+    async client(channelId) {
+      await ready();
+      const channel = await store.getChannel(channelId);
+      if (!channel)
+        throw new IntegrationError('unknown_channel', 404, `no token for channel ${channelId}`);
+      return clientFor(channel);
     },
     getChannel: async (channelId) => {
       await ready();

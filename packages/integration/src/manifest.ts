@@ -11,9 +11,9 @@ export type Manifest = Schemas['Manifest'];
 
 /**
  * The manifest declared in code: the Inbox's ticket actions (their `id`s type the handlers), and
- * optionally the sidebar, the branding and the channel callbacks. The webhook (and the templates
- * URL of `template_reply` actions, when left out) are filled in by the integration from its
- * public URL and secret.
+ * optionally the sidebar, the branding and the channel callbacks. The webhook is filled in by the
+ * integration from its public URL and secret, and a `template_reply` action's relative
+ * `config.templates.url` (such as `/templates`) is resolved against the public URL.
  */
 export interface ManifestDefinition<A extends readonly TicketAction[] = readonly TicketAction[]> {
   ticketActions: A;
@@ -42,7 +42,7 @@ export function defineManifest<const A extends readonly TicketAction[]>(
   return manifest;
 }
 
-/** A `template_reply` action whose `config.templates` may be left out (filled in from the URL). */
+/** The type without `readonly`, for the copies sent to SocialHub. */
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 
 /**
@@ -55,10 +55,14 @@ export function buildManifest(
   options: { publicUrl: string; secret: string; paths: IntegrationPaths },
 ): ManifestUpdate {
   const base = options.publicUrl.replace(/\/+$/, '');
+  const ticketActions = structuredClone(definition.ticketActions) as Mutable<TicketAction[]>;
+  for (const action of ticketActions)
+    if (action.type === 'template_reply' && action.config.templates.url.startsWith('/'))
+      action.config.templates.url = `${base}${action.config.templates.url}`;
   const body: ManifestUpdate = {
     webhook: { url: `${base}${options.paths.webhook}`, secret: options.secret },
     inbox: {
-      ticketActions: structuredClone(definition.ticketActions) as Mutable<TicketAction[]>,
+      ticketActions,
       rightSidebar: structuredClone(definition.rightSidebar ?? []) as Mutable<
         Schemas['RightSidebarTab'][]
       >,

@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { StoreError } from '../errors.js';
 import { priorityOf, type Row, toChannel, toEvent, toImport } from './rows.js';
 import type { EventCounts, ImportProgress, IntegrationStore } from './store.js';
@@ -61,6 +61,29 @@ CREATE TABLE IF NOT EXISTS socialhub_imports (
 CREATE INDEX IF NOT EXISTS socialhub_imports_queue ON socialhub_imports (channel_id, status, priority, seq);
 `;
 
+type SqliteModule = typeof import('node:sqlite');
+let sqlite: SqliteModule | undefined;
+
+/**
+ * Loads `node:sqlite` on first use, without its one-time ExperimentalWarning on stderr (Node 22
+ * prints it for any use of the module; the API used here is the one Node 24 made stable).
+ */
+function loadSqlite(): SqliteModule {
+  if (sqlite) return sqlite;
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (text.startsWith('SQLite is an experimental feature')) return;
+    return (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    sqlite = process.getBuiltinModule('node:sqlite') as SqliteModule;
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+  return sqlite;
+}
+
 /**
  * The embedded store: one SQLite file through `node:sqlite` (Node 22.13+), no dependency. For one
  * integration process; run several replicas on `@socialhub/integration/postgres`.
@@ -73,7 +96,7 @@ export function createSqliteStore(options: SqliteStoreOptions): IntegrationStore
     throw new StoreError('createSqliteStore({ path }) needs a file path');
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(options.path);
+    db = new (loadSqlite().DatabaseSync)(options.path);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.exec('PRAGMA busy_timeout = 5000');
