@@ -53,6 +53,8 @@ export interface EventProcessorDeps {
   rateLimitPauseMs: number;
   onChannelDisabled?: ((channelId: string) => unknown) | undefined;
   onError: (error: unknown) => void;
+  /** Aborted when the integration closes. */
+  stopSignal?: AbortSignal;
 }
 
 /** The worker's checkpoint on an event: what is done, so a retry does not redo it. */
@@ -85,7 +87,10 @@ export function createEventProcessor(
       Math.max(50, deps.leaseMs / 3),
     );
     try {
-      await run(event, controller.signal);
+      const signal = deps.stopSignal
+        ? AbortSignal.any([deps.stopSignal, controller.signal])
+        : controller.signal;
+      await run(event, signal);
     } finally {
       clearInterval(heartbeat);
     }

@@ -256,6 +256,8 @@ export function createIntegration<M extends ManifestDefinition>(
     return client;
   };
 
+  // Aborted by close(): handlers in flight see it in `context.signal`.
+  const stopping = new AbortController();
   const processEvent = createEventProcessor({
     store,
     owner,
@@ -268,6 +270,7 @@ export function createIntegration<M extends ManifestDefinition>(
     rateLimitPauseMs,
     onChannelDisabled: options.onChannelDisabled,
     onError,
+    stopSignal: stopping.signal,
   });
   const events = createWorkerLoop({
     concurrency: options.workers?.concurrency ?? 8,
@@ -394,6 +397,28 @@ export function createIntegration<M extends ManifestDefinition>(
     return view(stored as StoredChannel);
   }
 
+  async function sync(channelId?: string): Promise<ManifestSyncResult[]> {
+    await ready();
+    const all = await store.listChannels();
+    const targets = all.filter((c) =>
+      channelId === undefined ? c.status === 'active' : c.channelId === channelId,
+    );
+    if (channelId !== undefined && targets.length === 0)
+      throw new IntegrationError('unknown_channel', 404, `no token for channel ${channelId}`);
+    const results: ManifestSyncResult[] = [];
+    for (const channel of targets) {
+      const result = await syncManifest(clientFor(channel), manifest, channel.channelId);
+      if (result.outcome === 'reusable' && !promoted.has(channel.channelId)) {
+        promoted.add(channel.channelId);
+        log(
+          `@socialhub/integration: the manifest of channel ${channel.channelId} is reusable (promoted); it is not updated from code: ask the SocialHub Team to change it`,
+        );
+      }
+      results.push(result);
+    }
+    return results;
+  }
+
   async function start(): Promise<void> {
     started ??= (async () => {
       await ready();
@@ -425,30 +450,10 @@ export function createIntegration<M extends ManifestDefinition>(
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const result = { url: `http://${host}:${address.port}`, server };
       const channels = (await store.listChannels()).filter((c) => c.status === 'active');
-      if (channels.length > 0) await this.syncManifest();
+      if (channels.length > 0) await sync();
       return result;
     },
-    async syncManifest(channelId) {
-      await ready();
-      const all = await store.listChannels();
-      const targets = all.filter((c) =>
-        channelId === undefined ? c.status === 'active' : c.channelId === channelId,
-      );
-      if (channelId !== undefined && targets.length === 0)
-        throw new IntegrationError('unknown_channel', 404, `no token for channel ${channelId}`);
-      const results: ManifestSyncResult[] = [];
-      for (const channel of targets) {
-        const result = await syncManifest(clientFor(channel), manifest, channel.channelId);
-        if (result.outcome === 'reusable' && !promoted.has(channel.channelId)) {
-          promoted.add(channel.channelId);
-          log(
-            `@socialhub/integration: the manifest of channel ${channel.channelId} is reusable (promoted); it is not updated from code: ask the SocialHub Team to change it`,
-          );
-        }
-        results.push(result);
-      }
-      return results;
-    },
+    syncManifest: (channelId) => sync(channelId),
     addChannel,
     channels: async () => {
       await ready();
@@ -492,6 +497,7 @@ export function createIntegration<M extends ManifestDefinition>(
           s.closeAllConnections();
         });
       }
+      stopping.abort(new Error('@socialhub/integration: closing'));
       await Promise.all([events.stop(), imports.stop()]);
     },
   };

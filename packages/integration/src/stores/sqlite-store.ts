@@ -8,8 +8,11 @@ export interface SqliteStoreOptions {
   /** The database file (created if missing); `:memory:` for a throwaway one. */
   path: string;
   /**
-   * SQLite's `synchronous` setting: `full` syncs every commit to disk, so an acknowledged delivery
-   * survives a power loss; `normal` survives a crash of the process only, and is faster.
+   * `full`: what the integration acknowledges (deliveries, queued imports, channel tokens) is synced
+   * to disk before the commit returns, so it survives a power loss; the workers' progress is
+   * written with `synchronous = NORMAL` (it survives a crash of the process; after a power loss a
+   * step may run again, with the same idempotency key). `normal`: nothing is synced (a crash of
+   * the process loses nothing, a power loss may lose the last acknowledged deliveries).
    * @default 'full'
    */
   synchronous?: 'full' | 'normal';
@@ -98,7 +101,7 @@ export function createSqliteStore(options: SqliteStoreOptions): IntegrationStore
   try {
     db = new (loadSqlite().DatabaseSync)(options.path);
     db.exec('PRAGMA journal_mode = WAL');
-    db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA busy_timeout = 5000');
   } catch (cause) {
     throw new StoreError(`cannot open the SQLite file ${options.path}`, { cause });
@@ -114,15 +117,22 @@ export function createSqliteStore(options: SqliteStoreOptions): IntegrationStore
   };
   const all = (sql: string, ...params: SQLInputValue[]) => prepared(sql).all(...params) as Row[];
   const run = (sql: string, ...params: SQLInputValue[]) => prepared(sql).run(...params);
-  const transaction = <T>(work: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
+  const isDurable = options.synchronous !== 'normal';
+  /** Runs `work` in one transaction; `durable` commits with `synchronous = FULL` (synced to disk). */
+  const transaction = <T>(work: () => T, durable = false): T => {
+    if (durable && isDurable) db.exec('PRAGMA synchronous = FULL');
     try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = work();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      if (durable && isDurable) db.exec('PRAGMA synchronous = NORMAL');
     }
   };
   // Every method is synchronous inside; the async surface is the shared contract's.
@@ -166,7 +176,7 @@ export function createSqliteStore(options: SqliteStoreOptions): IntegrationStore
               );
           }
           return { added };
-        }),
+        }, true),
       ),
 
     claimEvents: ({ owner, limit, leaseMs, now }) =>
@@ -240,17 +250,21 @@ export function createSqliteStore(options: SqliteStoreOptions): IntegrationStore
 
     putChannel: (channel, now) =>
       guard('putChannel', () => {
-        run(
-          `INSERT INTO socialhub_channels (channel_id, account_id, access_token, name, status, paused_until, updated_at)
+        transaction(
+          () =>
+            run(
+              `INSERT INTO socialhub_channels (channel_id, account_id, access_token, name, status, paused_until, updated_at)
            VALUES (?, ?, ?, ?, 'active', 0, ?)
            ON CONFLICT (channel_id) DO UPDATE SET account_id = excluded.account_id,
              access_token = excluded.access_token, name = COALESCE(excluded.name, socialhub_channels.name),
              status = 'active', paused_until = 0, updated_at = excluded.updated_at`,
-          channel.channelId,
-          channel.accountId,
-          channel.accessToken,
-          channel.name ?? null,
-          now,
+              channel.channelId,
+              channel.accountId,
+              channel.accessToken,
+              channel.name ?? null,
+              now,
+            ),
+          true,
         );
       }),
 
@@ -302,7 +316,7 @@ export function createSqliteStore(options: SqliteStoreOptions): IntegrationStore
             added += Number(changes);
           }
           return { added, skipped: items.length - added };
-        }),
+        }, true),
       ),
 
     claimImportChannel: ({ owner, leaseMs, now }) =>
