@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './helpers/http.js';
 import { type FakeNetwork, startNetwork, waitUntil } from './helpers/network.js';
 import { type IntegrationProcess, startProcess } from './helpers/processes.js';
-import { actionOutcomes, createTickets } from './helpers/stack.js';
+import { actionOutcomes, createTickets, perform } from './helpers/stack.js';
 
 // Real processes, real HTTP, the real mock: the integration is killed with SIGKILL (kill -9)
 // right after it answered a delivery with 200, and again in the middle of a handler.
@@ -54,8 +54,8 @@ describe('crash: kill -9 after the 200 and in the middle of a handler', () => {
     const tickets = await createTickets(mock, accessToken, 'crash', 4);
     const uuids: string[] = [];
     for (const ticketId of tickets)
-      uuids.push((await mock.control.performAction(ticketId, 'reply', { text: 'hi' })).event.uuid);
-    uuids.push((await mock.control.performAction(tickets[0] as string, 'press')).event.uuid);
+      uuids.push(await perform(mock, ticketId, 'reply', { text: 'hi' }));
+    uuids.push(await perform(mock, tickets[0] as string, 'press'));
     expect(await first.exited).toBe('SIGKILL');
     // The first delivery was answered 200 with the right challenge before the process died.
     const deliveries = await mock.control.deliveries({ channelId, kind: 'events' });

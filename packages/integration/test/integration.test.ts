@@ -16,6 +16,7 @@ import { createSqliteStore } from '../src/stores/sqlite-store.js';
 import type { IntegrationStore } from '../src/stores/store.js';
 import { freePort } from './helpers/http.js';
 import { type FakeNetwork, send, startNetwork, waitUntil } from './helpers/network.js';
+import { api2, perform } from './helpers/stack.js';
 
 const label = (en: string) => ({ en, de: en, fr: en });
 const quick = { forceTagging: false } as const;
@@ -42,6 +43,7 @@ describe('createIntegration against the mock SocialHub', () => {
   let url: string;
   let channelId: string;
   let accessToken: string;
+  let manifestId: string;
   const dir = mkdtempSync(join(tmpdir(), 'socialhub-integration-'));
   const errors: unknown[] = [];
   const notices: string[] = [];
@@ -75,6 +77,7 @@ describe('createIntegration against the mock SocialHub', () => {
     network = await startNetwork();
     const created = await mock.control.createChannel({ name: 'Forum', networkId: 'forum-1' });
     channelId = created.channel._id as string;
+    manifestId = created.channel.manifestId;
     accessToken = created.accessToken;
     store = createSqliteStore({ path: join(dir, 'app.db') });
     const port = await freePort();
@@ -137,7 +140,7 @@ describe('createIntegration against the mock SocialHub', () => {
 
   it('confirms a reply with the network id of the posted reply', async () => {
     const ticketId = await ticket('post-000001');
-    const { event } = await mock.control.performAction(ticketId, 'reply-by-email', {
+    const uuid = await perform(mock, ticketId, 'reply-by-email', {
       text: 'Thanks!',
     });
     const action = await settled(ticketId);
@@ -145,21 +148,21 @@ describe('createIntegration against the mock SocialHub', () => {
     const followUp = (await mock.control.listTickets({ channelId })).find(
       (t) => t.followupTo?.followupToId === ticketId,
     );
-    expect(followUp?.interaction.networkItemId).toBe(`net-${event.uuid}`);
-    expect(network.calls.get(event.uuid)).toBe(1);
-    expect((await store.getEvent(event.uuid))?.status).toBe('done');
+    expect(followUp?.interaction.networkItemId).toBe(`net-${uuid}`);
+    expect(network.calls.get(uuid)).toBe(1);
+    expect((await store.getEvent(uuid))?.status).toBe('done');
   });
 
   it('runs buttons and deletes, and reports a failure with its reason', async () => {
     const ticketId = await ticket('post-000002');
-    const close = await mock.control.performAction(ticketId, 'close');
+    const close = { event: { uuid: await perform(mock, ticketId, 'close') } };
     expect(await settled(ticketId)).toMatchObject({ outcome: 'succeeded' });
     await waitUntil(
       'close done',
       async () => (await store.getEvent(close.event.uuid))?.status === 'done',
     );
     expect(network.effects.get(close.event.uuid)).toBe(1);
-    const crm = await mock.control.performAction(ticketId, 'crm');
+    const crm = { event: { uuid: await perform(mock, ticketId, 'crm') } };
     await mock.control.settleDeliveries();
     await waitUntil('crm reset', async () => (await actionOf(ticketId))?.outcome === 'failed');
     expect(await actionOf(ticketId)).toMatchObject({
@@ -170,7 +173,7 @@ describe('createIntegration against the mock SocialHub', () => {
       status: 'failed',
       error: 'The CRM is not connected',
     });
-    const del = await mock.control.performAction(ticketId, 'delete');
+    const del = { event: { uuid: await perform(mock, ticketId, 'delete') } };
     await mock.control.settleDeliveries();
     await waitUntil(
       'delete done',
@@ -180,9 +183,9 @@ describe('createIntegration against the mock SocialHub', () => {
 
   it('answers a redelivered event without running it again', async () => {
     const ticketId = await ticket('post-000003');
-    const { event } = await mock.control.performAction(ticketId, 'close');
+    const uuid = await perform(mock, ticketId, 'close');
     await settled(ticketId);
-    await waitUntil('done', async () => (await store.getEvent(event.uuid))?.status === 'done');
+    await waitUntil('done', async () => (await store.getEvent(uuid))?.status === 'done');
     // The same delivery again (SocialHub retries when it missed an answer).
     const [delivery] = await mock.control.deliveries({ channelId, kind: 'events', limit: 1 });
     const request = delivery?.request as { body: string };
@@ -196,7 +199,7 @@ describe('createIntegration against the mock SocialHub', () => {
     expect(again.status).toBe(200);
     expect(again.headers.get('x-socialhub-challenge')).toBe(signed.challenge);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(network.calls.get(event.uuid)).toBe(1);
+    expect(network.calls.get(uuid)).toBe(1);
   });
 
   it('refuses forged and malformed deliveries with a JSON { code, message }', async () => {
@@ -231,7 +234,7 @@ describe('createIntegration against the mock SocialHub', () => {
       times: 1,
     });
     const started = Date.now();
-    await mock.control.performAction(ticketId, 'reply-by-email', { text: 'later' });
+    await perform(mock, ticketId, 'reply-by-email', { text: 'later' });
     expect(await settled(ticketId)).toMatchObject({ outcome: 'succeeded' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
@@ -245,21 +248,19 @@ describe('createIntegration against the mock SocialHub', () => {
       body: { code: 'AccessTokenInvalidError', message: 'Error: Invalid Access Token' },
       times: 1,
     });
-    const { event } = await mock.control.performAction(ticketId, 'reply-by-email', { text: 'x' });
+    const uuid = await perform(mock, ticketId, 'reply-by-email', { text: 'x' });
     await mock.control.settleDeliveries();
     await waitUntil(
       'unauthorized',
       async () => (await app.getChannel(channelId))?.status === 'unauthorized',
     );
-    expect((await store.getEvent(event.uuid))?.status).toBe('pending');
+    expect((await store.getEvent(uuid))?.status).toBe('pending');
     await app.addChannel(accessToken); // the customer's new token
-    await waitUntil('done', async () => (await store.getEvent(event.uuid))?.status === 'done');
-    expect(network.calls.get(event.uuid)).toBe(1); // the handler did not run again
+    await waitUntil('done', async () => (await store.getEvent(uuid))?.status === 'done');
+    expect(network.calls.get(uuid)).toBe(1); // the handler did not run again
   });
 
   it('says once that a promoted manifest cannot be set', async () => {
-    const manifestId = (await mock.control.listChannels()).find((c) => c._id === channelId)
-      ?.manifestId as string;
     await mock.control.promoteManifest(manifestId, { name: 'Forum' });
     expect((await app.syncManifest())[0]?.outcome).toBe('reusable');
     expect((await app.syncManifest())[0]?.outcome).toBe('reusable');
@@ -267,23 +268,26 @@ describe('createIntegration against the mock SocialHub', () => {
   });
 
   it('stops a disabled channel, and the reactivation callback stores its new token and resumes it', async () => {
-    await mock.control.disableChannel(channelId);
+    expect((await api2(mock, 'DELETE', `/channels/${channelId}`)).status).toBe(204);
     await mock.control.settleDeliveries();
     await waitUntil(
       'disabled',
       async () => (await app.getChannel(channelId))?.status === 'disabled',
     );
     await waitUntil('onChannelDisabled', () => disabled.includes(channelId));
-    const redirect = await mock.control.reactivateChannel(channelId);
-    if (!('redirectUrl' in redirect)) throw new Error('no reactivation callback');
-    const answer = await fetch(redirect.redirectUrl, { redirect: 'manual' });
+    const redirect = await api2(
+      mock,
+      'GET',
+      `/manifests/${manifestId}/callbacks/channelReactivation?channelId=${channelId}`,
+    );
+    const answer = await fetch(redirect.location as string, { redirect: 'manual' });
     expect(answer.status).toBe(303);
     expect((await app.getChannel(channelId))?.status).toBe('active');
     const stored = await store.getChannel(channelId);
     expect(stored?.accessToken).not.toBe(accessToken);
     accessToken = stored?.accessToken as string;
     const ticketId = await ticket('post-000006');
-    await mock.control.performAction(ticketId, 'close');
+    await perform(mock, ticketId, 'close');
     expect(await settled(ticketId)).toMatchObject({ outcome: 'succeeded' });
   });
 

@@ -4,7 +4,7 @@ import { createIntegration, defineManifest, type Integration } from '../src/inde
 import { createMemoryStore } from '../src/stores/memory-store.js';
 import { freePort } from './helpers/http.js';
 import { type FakeNetwork, send, startNetwork, waitUntil } from './helpers/network.js';
-import { actionOutcomes, createTickets } from './helpers/stack.js';
+import { actionOutcomes, createTickets, perform } from './helpers/stack.js';
 
 const label = (en: string) => ({ en, de: en, fr: en });
 const manifest = defineManifest({
@@ -62,9 +62,7 @@ describe('outage of the network', () => {
   it('retries with backoff while the network is down, and succeeds once it recovers', async () => {
     const [ticketId] = await createTickets(mock, accessToken, 'outage', 1);
     network.failing = true;
-    const { event } = await mock.control.performAction(ticketId as string, 'reply', {
-      text: 'hello',
-    });
+    const uuid = await perform(mock, ticketId as string, 'reply', { text: 'hello' });
     await mock.control.settleDeliveries();
     await waitUntil('three failed attempts', async () => failures.length >= 3, 10_000);
     expect((await actionOutcomes(mock, channelId)).actions[0]?.outcome).toBe('pending');
@@ -74,13 +72,13 @@ describe('outage of the network', () => {
       async () => (await actionOutcomes(mock, channelId)).actions[0]?.outcome === 'succeeded',
       10_000,
     );
-    expect(network.calls.get(event.uuid)).toBe(1);
+    expect(network.calls.get(uuid)).toBe(1);
   });
 
   it('reports the action failed with the reason once the retry budget is spent', async () => {
     const [ticketId] = await createTickets(mock, accessToken, 'down', 1);
     network.failing = true;
-    await mock.control.performAction(ticketId as string, 'reply', { text: 'hello again' });
+    await perform(mock, ticketId as string, 'reply', { text: 'hello again' });
     await mock.control.settleDeliveries();
     const last = async () =>
       (await actionOutcomes(mock, channelId)).actions.find((a) => a.ticketId === ticketId);

@@ -5,7 +5,7 @@ import { type FakeNetwork, startNetwork, waitUntil } from './helpers/network.js'
 import { type PostgresServer, startPostgres } from './helpers/postgres-server.js';
 import { type IntegrationProcess, startProcess } from './helpers/processes.js';
 import { type RoundRobinProxy, startProxy } from './helpers/proxy.js';
-import { actionOutcomes, createTickets } from './helpers/stack.js';
+import { actionOutcomes, createTickets, perform } from './helpers/stack.js';
 
 const ACTIONS = 1000;
 const TICKETS = 100;
@@ -57,16 +57,16 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     return { a, b, ports };
   }
 
-  async function perform(ticketIds: string[]): Promise<string[]> {
+  async function performAll(ticketIds: string[]): Promise<string[]> {
     // Ten community managers at once.
     const uuids: string[] = [];
     for (let i = 0; i < ACTIONS; i += 10) {
       const batch = Array.from({ length: 10 }, (_, j) =>
-        mock.control.performAction(ticketIds[(i + j) % ticketIds.length] as string, 'reply', {
+        perform(mock, ticketIds[(i + j) % ticketIds.length] as string, 'reply', {
           text: `reply ${i + j}`,
         }),
       );
-      for (const { event } of await Promise.all(batch)) uuids.push(event.uuid);
+      uuids.push(...(await Promise.all(batch)));
     }
     return uuids;
   }
@@ -96,7 +96,7 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     network.calls.clear();
     network.effects.clear();
     network.byReplica.clear();
-    const uuids = await perform(tickets);
+    const uuids = await performAll(tickets);
     const { actions, followUps } = await allEnded(channelId);
     expect(actions.every((x) => x.outcome === 'succeeded')).toBe(true);
     expect([...followUps.values()].reduce((n, x) => n + x, 0)).toBe(ACTIONS);
@@ -122,7 +122,7 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     const tickets = await createTickets(mock, accessToken, 'kill', TICKETS);
     network.calls.clear();
     network.effects.clear();
-    const performing = perform(tickets);
+    const performing = performAll(tickets);
     await waitUntil('a third of the work', () => network.calls.size >= ACTIONS / 3, 60_000);
     await a.kill();
     const uuids = await performing;

@@ -1,10 +1,10 @@
-import { SocialHubTokenError, SocialHubTokenExpiredError } from '@socialhub/client';
 import {
   type ChannelCreationTokenPayload,
   type ChannelReactivationTokenPayload,
-  decodeChannelCreationToken,
-  decodeChannelReactivationToken,
-} from '@socialhub/client/integration';
+  decodeTokenPayload,
+  type TokenKind,
+  type TokenPayloads,
+} from '@socialhub/schema/tokens';
 import { InvalidTokenError, MissingParameterError, TokenExpiredError } from '../errors.js';
 import { searchParams } from '../http.js';
 
@@ -23,29 +23,28 @@ export interface ChannelToken<P> {
   payload: P;
 }
 
-function readToken<P>(
+/**
+ * Reads `?token=` and decodes its payload with the shared decoder of `@socialhub/schema/tokens`,
+ * without checking the signature: SocialHub signs these tokens with a key only it holds, so an
+ * integration can read them but not verify them; SocialHub checks the token on `POST /channels`.
+ */
+function readToken<K extends TokenKind>(
   url: string | URL,
-  decode: (token: string, options: { now?: () => number }) => P,
+  kind: K,
   options: ReadTokenOptions,
-): ChannelToken<P> {
+): ChannelToken<TokenPayloads[K]> {
   const token = searchParams(String(url)).get('token');
   if (!token) throw new MissingParameterError('token');
-  try {
-    // Decoded by the client's one token module: the payload cannot be verified (SocialHub signs
-    // it with a key only it holds); SocialHub checks it when it is used for POST /channels.
-    return { token, payload: decode(token, options.now ? { now: options.now } : {}) };
-  } catch (cause) {
-    if (cause instanceof SocialHubTokenExpiredError)
-      throw new TokenExpiredError(cause.expiredAt, { cause });
-    if (cause instanceof SocialHubTokenError)
-      throw new InvalidTokenError(cause.message.replace(/^@socialhub\/client: /, ''), { cause });
-    throw cause;
-  }
+  const decoded = decodeTokenPayload(kind, token, { now: (options.now ?? Date.now)() });
+  if (decoded.ok) return { token, payload: decoded.payload };
+  if (decoded.reason === 'expired' && decoded.expiredAt)
+    throw new TokenExpiredError(decoded.expiredAt);
+  throw new InvalidTokenError(decoded.message);
 }
 
 /**
  * Reads and checks the `?token=` SocialHub appends to `callbacks.channelCreation`: decodes the
- * JWT payload, checks its fields and rejects an expired token.
+ * JWT payload, checks it against the contract and rejects an expired token.
  * @example
  * const { token, payload } = readChannelCreationToken(request.url);
  * // payload.origin is where to send the customer back to
@@ -54,7 +53,7 @@ export function readChannelCreationToken(
   url: string | URL,
   options: ReadTokenOptions = {},
 ): ChannelToken<ChannelCreationTokenPayload> {
-  return readToken(url, decodeChannelCreationToken, options);
+  return readToken(url, 'channelCreation', options);
 }
 
 /**
@@ -67,5 +66,5 @@ export function readChannelReactivationToken(
   url: string | URL,
   options: ReadTokenOptions = {},
 ): ChannelToken<ChannelReactivationTokenPayload> {
-  return readToken(url, decodeChannelReactivationToken, options);
+  return readToken(url, 'channelReactivation', options);
 }

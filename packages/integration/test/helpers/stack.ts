@@ -35,3 +35,53 @@ export async function actionOutcomes(mock: MockServer, channelId: string) {
       followUps.set(t.followupTo.followupToId, (followUps.get(t.followupTo.followupToId) ?? 0) + 1);
   return { actions, followUps };
 }
+
+const userTokens = new WeakMap<MockServer, Promise<string>>();
+
+/**
+ * Calls the mock's API2 as a community manager of the default account (as SocialHub's web app
+ * does): performing actions, disabling and reactivating channels. Redirects are answered, not followed.
+ */
+export async function api2(
+  mock: MockServer,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown; location: string | null }> {
+  let token = userTokens.get(mock);
+  if (!token) {
+    token = mock.control.createUser().then((created) => created.accessToken);
+    userTokens.set(mock, token);
+  }
+  const url = new URL(`/api2${path}`, mock.url);
+  url.searchParams.set('accesstoken', await token);
+  const response = await fetch(url, {
+    method,
+    redirect: 'manual',
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text === '' ? undefined : JSON.parse(text),
+    location: response.headers.get('location'),
+  };
+}
+
+/** A community manager performs a ticket action in the Inbox; resolves to the event's uuid. */
+export async function perform(
+  mock: MockServer,
+  ticketId: string,
+  actionId: string,
+  body: object = {},
+): Promise<string> {
+  const answer = await api2(mock, 'POST', `/inbox/tickets/${ticketId}/actions/${actionId}`, body);
+  if (answer.status !== 201)
+    throw new Error(
+      `performing ${actionId} answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+    );
+  const actions = (answer.body as { actions: { uuid: string; actionId: string }[] }).actions;
+  return (actions.filter((a) => a.actionId === actionId).at(-1) as { uuid: string }).uuid;
+}
