@@ -26,6 +26,7 @@ import { signDelivery } from '@socialhub/webhook-kit/core';
 import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { Agent, request } from 'undici';
 import { startPostgres } from '../../packages/integration/test/helpers/postgres-server.ts';
+import { perform } from '../../packages/integration/test/helpers/stack.ts';
 
 const ACTIONS = Number(process.env.ACTIONS ?? 500);
 const REQUESTS = Number(process.env.REQUESTS ?? 2000);
@@ -79,7 +80,7 @@ async function endToEnd(store: IntegrationStore): Promise<number> {
   for (let i = 0; i < ACTIONS; i += 10)
     await Promise.all(
       Array.from({ length: 10 }, (_, j) =>
-        mock.control.performAction(tickets[(i + j) % tickets.length] as string, 'reply', {
+        perform(mock, tickets[(i + j) % tickets.length] as string, 'reply', {
           text: `r${i + j}`,
         }),
       ),
