@@ -195,9 +195,16 @@ function checkOptions(options: IntegrationOptions<ManifestDefinition>): void {
     throw new IntegrationConfigError('manifest must come from defineManifest({ ticketActions })');
   if (typeof handlers !== 'object' || handlers === null)
     throw new IntegrationConfigError('handlers must be an object');
-  for (const action of manifest.ticketActions)
+  const ids = new Set<string>();
+  for (const action of manifest.ticketActions) {
+    if (ids.has(action.id))
+      throw new IntegrationConfigError(
+        `the manifest has two ticket actions with id "${action.id}"`,
+      );
+    ids.add(action.id);
     if (typeof (handlers as Record<string, unknown>)[action.id] !== 'function')
       throw new IntegrationConfigError(`handlers["${action.id}"] must be a function`);
+  }
 }
 
 /**
