@@ -332,7 +332,12 @@ export function createIntegration<M extends ManifestDefinition>(
       onError,
     }),
     templates: options.templates
-      ? createTemplatesHandler({ secret: options.secret, templates: options.templates, now })
+      ? createTemplatesHandler({
+          secret: options.secret,
+          templates: options.templates,
+          now,
+          onError,
+        })
       : undefined,
     addChannel: options.channelsToAdd
       ? createChannelCreationHandler({
