@@ -39,6 +39,7 @@ describe('channel callback handlers', () => {
   it('does not redirect when onToken fails, the token expired, or the origin is not SocialHub', async () => {
     const failing = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       onToken: () => {
         throw new Error('POST /channels failed');
       },
@@ -52,12 +53,16 @@ describe('channel callback handlers', () => {
     expect((await failing.handle(request(fakeJwt(creation())))).status).toBe(500);
 
     const onToken = vi.fn();
-    const handler = createChannelCreationHandler({ onToken, now: () => NOW + 31 * 60_000 });
+    const handler = createChannelCreationHandler({
+      onToken,
+      now: () => NOW + 31 * 60_000,
+      onError: () => {},
+    });
     const expired = await handler.handle(request(fakeJwt(creation())));
     expect(expired.status).toBe(401);
     expect(JSON.parse(expired.body ?? '')).toMatchObject({ code: 'token_expired' });
 
-    const fresh = createChannelCreationHandler({ onToken, now: () => NOW });
+    const fresh = createChannelCreationHandler({ onToken, now: () => NOW, onError: () => {} });
     for (const origin of [
       'https://evil.example',
       'http://app.socialhub.io',
@@ -108,6 +113,7 @@ describe('channel callback handlers', () => {
     const handler = createChannelReactivationHandler({
       onToken,
       now: () => NOW,
+      onError: () => {},
       isAllowedOrigin: (origin) => origin.hostname === 'socialhub.test',
     });
     const payload = {

@@ -92,6 +92,7 @@ describe('channel creation through @socialhub/client', () => {
     });
     const handler = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: shub.url },
       onToken: () => {
         order.push('onToken');
@@ -149,6 +150,7 @@ describe('channel creation through @socialhub/client', () => {
     const onChannel = vi.fn();
     const handler = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: shub.url },
       channels: () => [
         { name: 'A', uniqueName: 'a' },
@@ -177,6 +179,7 @@ describe('channel creation through @socialhub/client', () => {
     const token = fakeJwt(creation);
     const handler = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: gone.url, retry: false },
       channels: () => [{ name: 'A', uniqueName: 'a' }],
       onChannel: () => {},
@@ -197,6 +200,7 @@ describe('channel creation through @socialhub/client', () => {
     const shub = await socialhub(created);
     const handler = createChannelCreationHandler({
       now: () => NOW + 31 * 60_000,
+      onError: () => {},
       client: { baseUrl: shub.url },
       channels: () => [{ name: 'A', uniqueName: 'a' }],
       onChannel: () => {},
@@ -224,6 +228,7 @@ describe('channel reactivation through @socialhub/client', () => {
     const onChannel = vi.fn();
     const handler = createChannelReactivationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: shub.url },
       channel: () => ({ endpoint: { expirationTime: '2026-01-01T00:00:00.000Z' } }),
       onChannel,
