@@ -46,6 +46,19 @@ export type {
   DeliveryRecord,
   TicketActionRecord,
 } from './state/types.js';
+export type { MockClientOptions, MockClients } from './testing/clients.js';
+export { createMockClock, type MockClock, MockClockError } from './testing/clock.js';
+export { createInProcessFetch, type InProcessFetch } from './testing/in-process-fetch.js';
+export { FAST_WEBHOOKS, type MockTestTools } from './testing/tools.js';
+export { MockWaitError, type MockWaitErrorCode } from './testing/wait-error.js';
+export type { WaitOptions } from './testing/wait-until.js';
+export type {
+  ActionRef,
+  DeliveryQuery,
+  FollowupRef,
+  MockWaiters,
+  WaitForActionOptions,
+} from './testing/waiters.js';
 export type {
   ChannelCreationTokenPayload,
   ChannelReactivationTokenPayload,
