@@ -14,7 +14,7 @@ const pkg = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8'));
 
 describe('the built package', () => {
   it('has the house package shape', () => {
-    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './msw', './package.json']);
     expect(Object.keys(pkg.exports['.'])[0]).toBe('types');
     expect(pkg.files).toEqual(['dist']);
     expect(pkg.sideEffects).toBe(false);
