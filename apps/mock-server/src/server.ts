@@ -25,6 +25,7 @@ import type { ChannelRecord } from './state/types.js';
 import { createChangeFeed } from './testing/change-feed.js';
 import { createMockClients } from './testing/clients.js';
 import { createMockClock } from './testing/clock.js';
+import { logSuccessfulDeliveries } from './testing/delivery-log.js';
 import { createInProcessFetch } from './testing/in-process-fetch.js';
 import { testingRoutes } from './testing/routes.js';
 import { FAST_WEBHOOKS, type MockTestTools } from './testing/tools.js';
@@ -45,7 +46,7 @@ export interface MockServerOptions {
   stateFile?: string;
   /** `true` logs requests and webhook outcomes to stdout; a function receives the lines. @default false */
   log?: boolean | ((line: string) => void);
-  /** Whether `log` also gets one line per request (never with its query string). @default true */
+  /** Whether `log` also gets one line per request (never with its query string) and per successful delivery. @default true */
   logRequests?: boolean;
   /** Per-channel rate limit. @default { limit: 1000, windowMs: 60000 } */
   rateLimit?: Partial<RateLimitConfig>;
@@ -203,6 +204,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
 
   const feed = createChangeFeed(store);
   const waiters = createWaiters({ core, control, feed });
+  if (options.log && options.logRequests !== false) logSuccessfulDeliveries({ store, feed, log });
   const handler = createRequestHandler({
     routes: [
       ...publicRoutes(core, faults),

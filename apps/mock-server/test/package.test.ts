@@ -21,7 +21,7 @@ describe('the built package', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.engines.node).toBe('>=20.19');
     expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
-    expect(pkg.bin).toEqual({ 'socialhub-mock': './dist/cli.js' });
+    expect(pkg.bin).toEqual({ 'socialhub-mock': './dist/cli/main.js' });
   });
 
   it('passes publint', async () => {
@@ -32,7 +32,9 @@ describe('the built package', () => {
 
   it('the bin starts with a node shebang, and the entry loads under plain Node', async () => {
     expect(
-      (await readFile(join(pkgDir, 'dist/cli.js'), 'utf8')).startsWith('#!/usr/bin/env node\n'),
+      (await readFile(join(pkgDir, 'dist/cli/main.js'), 'utf8')).startsWith(
+        '#!/usr/bin/env node\n',
+      ),
     ).toBe(true);
     const script = `
       const { createMockServer } = await import('@socialhub/mock-server');
