@@ -277,5 +277,16 @@ describe('socialhub-mock check-webhook', () => {
     expect((await run(process.execPath, [cli, 'check-webhook', '--help'])).stdout).toMatch(
       /forged-body-changed/,
     );
+    // A secret given where an option is expected is not repeated in the usage error.
+    const dashed = `-${SECRET}`;
+    const leaked = await run(process.execPath, [
+      cli,
+      'check-webhook',
+      kitUrl,
+      '--secret',
+      dashed,
+    ]).catch((e) => e);
+    expect(leaked.code).toBe(2);
+    expect(leaked.stderr).not.toContain(SECRET);
   });
 });

@@ -145,9 +145,10 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
 
   it('rejects malformed input with a typed error, and pending waits when the mock closes', async () => {
     const mock = await createMockServer({ ui: false });
-    await expect(mock.waitForAction({} as never)).rejects.toThrow(
-      /ticketId must be a non-empty string/,
-    );
+    await expect(mock.waitForAction({} as never)).rejects.toMatchObject({
+      code: 'WaitInputError',
+      message: expect.stringMatching(/ticketId must be a non-empty string/),
+    });
     await expect(mock.waitForDelivery({}, { timeoutMs: -1 })).rejects.toThrow(/timeoutMs must be/);
     const pending = mock.waitForDelivery({ channelId: 'none' }, { timeoutMs: 10_000 });
     await mock.close();

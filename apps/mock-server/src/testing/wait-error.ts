@@ -4,14 +4,27 @@ export type MockWaitErrorCode =
   | 'WaitTimeoutError'
   /** It ended otherwise than asked (the action failed where success was awaited, ...). */
   | 'WaitOutcomeError'
-  /** The mock closed while waiting. */
-  | 'WaitAbortedError';
+  /** The mock closed while waiting, or the wait's `signal` aborted. */
+  | 'WaitAbortedError'
+  /** What to wait for was malformed (not an action, a bad timeout, ...). */
+  | 'WaitInputError';
+
+const STATUS: Record<MockWaitErrorCode, number> = {
+  WaitTimeoutError: 408,
+  WaitOutcomeError: 409,
+  WaitAbortedError: 503,
+  WaitInputError: 400,
+};
+
+/** A malformed wait: `MockWaitError` with code `WaitInputError`. */
+export const waitInputError = (message: string) =>
+  new MockWaitError('WaitInputError', message, { seen: 'nothing: the wait did not start' });
 
 /** A wait for an outcome, a follow-up ticket or a delivery did not get it. */
 export class MockWaitError extends Error {
   override readonly name = 'MockWaitError';
   readonly code: MockWaitErrorCode;
-  /** HTTP status of the long-poll route: 408 (timeout), 409 (other outcome), 503 (closed). */
+  /** HTTP status of the long-poll route: 408 (timeout), 409 (other outcome), 503 (closed), 400 (input). */
   readonly status: number;
   /** What was seen instead, in words (also in the message). */
   readonly seen: string;
@@ -25,7 +38,7 @@ export class MockWaitError extends Error {
   ) {
     super(`@socialhub/mock-server: ${message}`, { cause: options.cause });
     this.code = code;
-    this.status = code === 'WaitTimeoutError' ? 408 : code === 'WaitOutcomeError' ? 409 : 503;
+    this.status = STATUS[code];
     this.seen = options.seen;
     this.last = options.last;
   }

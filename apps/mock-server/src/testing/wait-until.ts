@@ -1,5 +1,5 @@
 import type { ChangeFeed } from './change-feed.js';
-import { MockWaitError } from './wait-error.js';
+import { MockWaitError, waitInputError } from './wait-error.js';
 
 /** What one look at the state found: the value awaited, a definite other outcome, or not yet. */
 export type Probe<T> =
@@ -32,8 +32,8 @@ export function waitTimeout(options: WaitOptions | undefined): number {
     timeoutMs < 0 ||
     timeoutMs > MAX_WAIT_MS
   )
-    throw new TypeError(
-      `@socialhub/mock-server: timeoutMs must be a number from 0 to ${MAX_WAIT_MS}, got ${String(timeoutMs)}`,
+    throw waitInputError(
+      `timeoutMs must be a number from 0 to ${MAX_WAIT_MS}, got ${String(timeoutMs)}`,
     );
   return timeoutMs;
 }

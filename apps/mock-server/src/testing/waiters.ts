@@ -3,7 +3,7 @@ import { createTicketViewContext, type TicketActionState } from '../control/tick
 import type { MockCore } from '../core.js';
 import type { DeliveryRecord, TicketRecord } from '../state/types.js';
 import type { ChangeFeed } from './change-feed.js';
-import { MockWaitError } from './wait-error.js';
+import { MockWaitError, waitInputError } from './wait-error.js';
 import { MAX_WAIT_MS, type Probe, type WaitOptions, waitUntil } from './wait-until.js';
 
 /** A performed action: what `control.performAction` returned, or its ticket id and event uuid. */
@@ -71,19 +71,17 @@ export interface MockWaiters {
 
 const checkString = (name: string, value: unknown): string => {
   if (typeof value !== 'string' || value === '')
-    throw new TypeError(`@socialhub/mock-server: ${name} must be a non-empty string`);
+    throw waitInputError(`${name} must be a non-empty string`);
   return value;
 };
 
 /** Checks an `ActionRef` given at run time (JavaScript callers, the long-poll route). */
 function checkActionRef(ref: unknown): { ticketId: string; uuid: string } {
   if (typeof ref !== 'object' || ref === null)
-    throw new TypeError(
-      '@socialhub/mock-server: pass what performAction returned, or { ticketId, uuid }',
-    );
+    throw waitInputError('pass what performAction returned, or { ticketId, uuid }');
   const inner = 'event' in ref ? (ref as { event: unknown }).event : ref;
   if (typeof inner !== 'object' || inner === null)
-    throw new TypeError('@socialhub/mock-server: event must be the ticket_action event');
+    throw waitInputError('event must be the ticket_action event');
   const { ticketId, uuid } = inner as { ticketId?: unknown; uuid?: unknown };
   return { ticketId: checkString('ticketId', ticketId), uuid: checkString('uuid', uuid) };
 }
@@ -163,9 +161,7 @@ export function createWaiters(deps: {
       const { ticketId, uuid } = checkActionRef(ref);
       const graceMs = options?.resetGraceMs ?? DEFAULT_RESET_GRACE_MS;
       if (typeof graceMs !== 'number' || !(graceMs >= 0) || graceMs > MAX_WAIT_MS)
-        throw new TypeError(
-          `@socialhub/mock-server: resetGraceMs must be a number from 0 to ${MAX_WAIT_MS}`,
-        );
+        throw waitInputError(`resetGraceMs must be a number from 0 to ${MAX_WAIT_MS}`);
       const what = `the outcome of action ${uuid} on ticket ${ticketId}`;
       const probe = actionProbe(ticketId, uuid, options?.outcome);
       // First any outcome; a delivered button or delete may still be reset in the background.
@@ -241,7 +237,7 @@ export function createWaiters(deps: {
 
     waitForDelivery: async (query = {}, options) => {
       if (typeof query !== 'object' || query === null)
-        throw new TypeError('@socialhub/mock-server: the delivery query must be an object');
+        throw waitInputError('the delivery query must be an object');
       const since =
         query.since === undefined
           ? undefined
@@ -251,7 +247,7 @@ export function createWaiters(deps: {
               ? Date.parse(query.since)
               : query.since;
       if (since !== undefined && !Number.isFinite(since))
-        throw new TypeError(`@socialhub/mock-server: since is not a time: ${String(query.since)}`);
+        throw waitInputError(`since is not a time: ${String(query.since)}`);
       const wanted = query.outcome ?? 'settled';
       const isCandidate = (d: DeliveryRecord) =>
         (query.channelId === undefined || d.channelId === query.channelId) &&

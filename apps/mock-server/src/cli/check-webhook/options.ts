@@ -70,12 +70,11 @@ export function parseCheckWebhookOptions(
   try {
     parsed = parse(args);
   } catch (error) {
-    // Node's message may quote the arguments; the secret is not repeated here.
-    throw new CliUsageError(
-      error instanceof Error
-        ? error.message.replace(/'[^']*'/g, (m) => (m.length > 40 ? "'…'" : m))
-        : 'bad arguments',
-    );
+    // Node's message may quote an argument, which may be the secret: every value is blanked.
+    let message = error instanceof Error ? error.message : 'bad arguments';
+    for (const arg of args)
+      if (!/^--?[a-z-]+$/.test(arg) && arg.length > 0) message = message.replaceAll(arg, '…');
+    throw new CliUsageError(message);
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
