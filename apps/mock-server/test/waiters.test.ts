@@ -94,6 +94,12 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
     expect(
       (await mock.waitForFollowup({ ticketId, followupId: performed.followupId ?? '' }))._id,
     ).toBe(followup._id);
+    // by the manifest's action id: the newest such action when the wait starts
+    const byActionId = await mock.waitForAction({ ticketId, actionId: 'reply' });
+    expect(byActionId.uuid).toBe(performed.event.uuid);
+    const pending = mock.waitForAction({ ticketId, actionId: 'like' }, { outcome: 'succeeded' });
+    await mock.control.performAction(ticketId, 'like');
+    expect((await pending).actionId).toBe('like');
     const delivery = await mock.waitForDelivery({ eventUuid: performed.event.uuid });
     expect(delivery).toMatchObject({ outcome: 'delivered', events: { ticket_action: 1 } });
   });
@@ -147,7 +153,7 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
     const mock = await createMockServer({ ui: false });
     await expect(mock.waitForAction({} as never)).rejects.toMatchObject({
       code: 'WaitInputError',
-      message: expect.stringMatching(/ticketId must be a non-empty string/),
+      message: expect.stringMatching(/(ticketId|uuid) must be a non-empty string/),
     });
     await expect(mock.waitForDelivery({}, { timeoutMs: -1 })).rejects.toThrow(/timeoutMs must be/);
     const pending = mock.waitForDelivery({ channelId: 'none' }, { timeoutMs: 10_000 });
@@ -174,6 +180,15 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
     const bad = await call(mock, 'GET', '/_mock/wait/delivery', { query: { timeoutMs: 'soon' } });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('ValidationError');
+    const byActionId = await call(mock, 'GET', '/_mock/wait/followup', {
+      query: { ticketId, actionId: 'crm' },
+    });
+    expect(byActionId.status).toBe(409);
+    expect(byActionId.body.message).toMatch(/a button action has no follow-up ticket/);
+    const both = await call(mock, 'GET', '/_mock/wait/action', {
+      query: { ticketId, actionId: 'crm', uuid: performed.event.uuid },
+    });
+    expect(both.status).toBe(400);
     const delivery = await call(mock, 'GET', '/_mock/wait/delivery', {
       query: { eventUuid: performed.event.uuid, outcome: 'delivered' },
     });

@@ -12,25 +12,40 @@ export const MAX_LONG_POLL_MS = 60_000;
 
 const timeoutMs = z.coerce.number().int().min(0).max(MAX_LONG_POLL_MS).default(10_000);
 
-/** Query of `GET /_mock/wait/action`. */
-export const WaitActionQuerySchema = z.strictObject({
-  ticketId: z.string().min(1),
-  uuid: z.string().min(1),
-  outcome: z.enum(['succeeded', 'failed']).optional(),
-  timeoutMs,
-});
+/** Query of `GET /_mock/wait/action`: the action by its event `uuid` or its manifest `actionId`. */
+export const WaitActionQuerySchema = z
+  .strictObject({
+    ticketId: z.string().min(1),
+    uuid: z.string().min(1).optional(),
+    actionId: z.string().min(1).optional(),
+    outcome: z.enum(['succeeded', 'failed']).optional(),
+    timeoutMs,
+  })
+  .refine((q) => (q.uuid === undefined) !== (q.actionId === undefined), {
+    message: 'give uuid or actionId',
+  });
 
-/** Query of `GET /_mock/wait/followup`: the reply by its action's event `uuid` or its `followupId`. */
+/** Query of `GET /_mock/wait/followup`: the reply by its event `uuid`, its `actionId` or its `followupId`. */
 export const WaitFollowupQuerySchema = z
   .strictObject({
     ticketId: z.string().min(1),
     uuid: z.string().min(1).optional(),
+    actionId: z.string().min(1).optional(),
     followupId: z.string().min(1).optional(),
     timeoutMs,
   })
-  .refine((q) => (q.uuid === undefined) !== (q.followupId === undefined), {
-    message: 'give uuid or followupId',
+  .refine((q) => [q.uuid, q.actionId, q.followupId].filter((v) => v !== undefined).length === 1, {
+    message: 'give one of uuid, actionId or followupId',
   });
+
+const actionRef = (q: {
+  ticketId: string;
+  uuid?: string | undefined;
+  actionId?: string | undefined;
+}) =>
+  q.uuid !== undefined
+    ? { ticketId: q.ticketId, uuid: q.uuid }
+    : { ticketId: q.ticketId, actionId: q.actionId ?? '' };
 
 /** Query of `GET /_mock/wait/delivery`. */
 export const WaitDeliveryQuerySchema = z.strictObject({
@@ -95,13 +110,10 @@ export function testingRoutes(deps: { waiters: MockWaiters; clock: MockClock }):
         const q = parseOrThrow(WaitActionQuerySchema, query(r), 'The query');
         return ok(
           await waiters
-            .waitForAction(
-              { ticketId: q.ticketId, uuid: q.uuid },
-              {
-                timeoutMs: Math.min(q.timeoutMs, MAX_WAIT_MS),
-                ...(q.outcome ? { outcome: q.outcome } : {}),
-              },
-            )
+            .waitForAction(actionRef(q), {
+              timeoutMs: Math.min(q.timeoutMs, MAX_WAIT_MS),
+              ...(q.outcome ? { outcome: q.outcome } : {}),
+            })
             .catch(asHttpError),
         );
       },
@@ -114,7 +126,7 @@ export function testingRoutes(deps: { waiters: MockWaiters; clock: MockClock }):
         const ref =
           q.followupId !== undefined
             ? { ticketId: q.ticketId, followupId: q.followupId }
-            : { ticketId: q.ticketId, uuid: q.uuid ?? '' };
+            : actionRef(q);
         return ok(
           await waiters.waitForFollowup(ref, { timeoutMs: q.timeoutMs }).catch(asHttpError),
         );

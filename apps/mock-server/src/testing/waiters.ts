@@ -6,9 +6,14 @@ import type { ChangeFeed } from './change-feed.js';
 import { MockWaitError, waitInputError } from './wait-error.js';
 import { MAX_WAIT_MS, type Probe, type WaitOptions, waitUntil } from './wait-until.js';
 
-/** A performed action: what `control.performAction` returned, or its ticket id and event uuid. */
+/**
+ * A performed action: what `control.performAction` returned, its ticket id and event `uuid`, or its
+ * ticket id and manifest `actionId` (the newest action of that id on the ticket when the wait
+ * starts, or the first one performed after).
+ */
 export type ActionRef =
   | { ticketId: string; uuid: string }
+  | { ticketId: string; actionId: string }
   | { event: { ticketId: string; uuid: string } };
 
 /** A reply whose follow-up ticket is awaited: an `ActionRef`, or the ticket id and `followupId`. */
@@ -75,15 +80,44 @@ const checkString = (name: string, value: unknown): string => {
   return value;
 };
 
+type ActionRecord = TicketRecord['actions'][number];
+
+/** Finds one action of a ticket; pins an `actionId` reference to one action the first time it matches. */
+interface ActionMatcher {
+  ticketId: string;
+  label: string;
+  matches(action: ActionRecord, all: readonly ActionRecord[]): boolean;
+}
+
 /** Checks an `ActionRef` given at run time (JavaScript callers, the long-poll route). */
-function checkActionRef(ref: unknown): { ticketId: string; uuid: string } {
+function checkActionRef(ref: unknown): ActionMatcher {
   if (typeof ref !== 'object' || ref === null)
-    throw waitInputError('pass what performAction returned, or { ticketId, uuid }');
+    throw waitInputError(
+      'pass what performAction returned, { ticketId, uuid } or { ticketId, actionId }',
+    );
+  if (!('event' in ref) && 'actionId' in ref && !('uuid' in ref)) {
+    const { ticketId, actionId } = ref as { ticketId?: unknown; actionId?: unknown };
+    const id = checkString('actionId', actionId);
+    let pinned: string | undefined;
+    return {
+      ticketId: checkString('ticketId', ticketId),
+      label: `action "${id}"`,
+      matches: (action, all) => {
+        if (pinned === undefined) pinned = all.findLast((a) => a.actionId === id)?.uuid;
+        return action.uuid === pinned;
+      },
+    };
+  }
   const inner = 'event' in ref ? (ref as { event: unknown }).event : ref;
   if (typeof inner !== 'object' || inner === null)
     throw waitInputError('event must be the ticket_action event');
   const { ticketId, uuid } = inner as { ticketId?: unknown; uuid?: unknown };
-  return { ticketId: checkString('ticketId', ticketId), uuid: checkString('uuid', uuid) };
+  const id = checkString('uuid', uuid);
+  return {
+    ticketId: checkString('ticketId', ticketId),
+    label: `action ${id}`,
+    matches: (action) => action.uuid === id,
+  };
 }
 
 /** One line about a delivery: its id, what it carried, its outcome and its last answer. */
@@ -125,25 +159,25 @@ export function createWaiters(deps: {
 }): MockWaiters {
   const { core, control, feed } = deps;
 
-  const findAction = (ticketId: string, match: (a: TicketRecord['actions'][number]) => boolean) => {
+  const findAction = (
+    ticketId: string,
+    match: (a: ActionRecord, all: readonly ActionRecord[]) => boolean,
+  ) => {
     const ticket = core.store.state.tickets[ticketId];
     if (!ticket) return { ticket: undefined, action: undefined };
-    const index = ticket.actions.findIndex(match);
+    const index = ticket.actions.findIndex((a) => match(a, ticket.actions));
     if (index === -1) return { ticket, action: undefined };
     const action = createTicketViewContext(core).actions(ticket)[index];
     return { ticket, action };
   };
 
   const actionProbe =
-    (ticketId: string, uuid: string, expected: WaitForActionOptions['outcome']) =>
+    (matcher: ActionMatcher, expected: WaitForActionOptions['outcome']) =>
     (): Probe<TicketActionState> => {
-      const { ticket, action } = findAction(ticketId, (a) => a.uuid === uuid);
+      const { ticketId } = matcher;
+      const { ticket, action } = findAction(ticketId, matcher.matches);
       if (!ticket) return { state: 'waiting', seen: `no ticket ${ticketId}` };
-      if (!action)
-        return {
-          state: 'waiting',
-          seen: `ticket ${ticketId} has no action with event uuid ${uuid}`,
-        };
+      if (!action) return { state: 'waiting', seen: `ticket ${ticketId} has no ${matcher.label}` };
       const seen = describeAction(action);
       if (action.outcome === 'pending') return { state: 'waiting', seen, last: action };
       if (expected === undefined || action.outcome === expected)
@@ -158,21 +192,21 @@ export function createWaiters(deps: {
 
   return {
     waitForAction: async (ref, options) => {
-      const { ticketId, uuid } = checkActionRef(ref);
+      const matcher = checkActionRef(ref);
+      const { ticketId } = matcher;
       const graceMs = options?.resetGraceMs ?? DEFAULT_RESET_GRACE_MS;
       if (typeof graceMs !== 'number' || !(graceMs >= 0) || graceMs > MAX_WAIT_MS)
         throw waitInputError(`resetGraceMs must be a number from 0 to ${MAX_WAIT_MS}`);
-      const what = `the outcome of action ${uuid} on ticket ${ticketId}`;
-      const probe = actionProbe(ticketId, uuid, options?.outcome);
+      const what = `the outcome of ${matcher.label} on ticket ${ticketId}`;
       // First any outcome; a delivered button or delete may still be reset in the background.
-      const first = await waitUntil(feed, what, actionProbe(ticketId, uuid, undefined), options);
+      const first = await waitUntil(feed, what, actionProbe(matcher, undefined), options);
       const isFireAndForget = first.type === 'button' || first.type === 'delete';
       if (isFireAndForget && first.outcome === 'succeeded' && graceMs > 0) {
         await waitUntil(
           feed,
           what,
           (): Probe<true> =>
-            findAction(ticketId, (a) => a.uuid === uuid).action?.outcome === 'failed'
+            findAction(ticketId, matcher.matches).action?.outcome === 'failed'
               ? { state: 'done', value: true }
               : { state: 'waiting', seen: 'no reset' },
           { timeoutMs: graceMs, ...(options?.signal ? { signal: options.signal } : {}) },
@@ -180,7 +214,7 @@ export function createWaiters(deps: {
           if (!(error instanceof MockWaitError && error.code === 'WaitTimeoutError')) throw error;
         });
       }
-      return waitUntil(feed, what, probe, options);
+      return waitUntil(feed, what, actionProbe(matcher, options?.outcome), options);
     },
 
     waitForFollowup: async (ref, options) => {
@@ -192,14 +226,14 @@ export function createWaiters(deps: {
               followupId: checkString('followupId', ref.followupId),
             }
           : undefined;
-      const byAction = byFollowupId ? undefined : checkActionRef(ref);
-      const ticketId = byFollowupId?.ticketId ?? byAction?.ticketId ?? '';
-      const matches = byFollowupId
-        ? (a: TicketRecord['actions'][number]) => a.followupId === byFollowupId.followupId
-        : (a: TicketRecord['actions'][number]) => a.uuid === byAction?.uuid;
-      const label = byFollowupId
-        ? `followup ${byFollowupId.followupId}`
-        : `action ${byAction?.uuid}`;
+      const matcher: ActionMatcher = byFollowupId
+        ? {
+            ticketId: byFollowupId.ticketId,
+            label: `followup ${byFollowupId.followupId}`,
+            matches: (a) => a.followupId === byFollowupId.followupId,
+          }
+        : checkActionRef(ref);
+      const { ticketId, label, matches } = matcher;
       const replyId = await waitUntil<string>(
         feed,
         `the follow-up ticket of ${label} on ticket ${ticketId}`,
