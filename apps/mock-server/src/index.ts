@@ -1,3 +1,12 @@
+export { CHECKS as WEBHOOK_CHECKS, type CheckDefinition } from './cli/check-webhook/checks.js';
+export type { Answer, Finding } from './cli/check-webhook/grade.js';
+export {
+  type CheckResult,
+  runWebhookChecks,
+  WebhookCheckError,
+  type WebhookCheckOptions,
+  type WebhookCheckReport,
+} from './cli/check-webhook/run-checks.js';
 export type {
   ChannelState,
   ManifestState,

@@ -17,7 +17,7 @@ import {
   largeEvents,
   sampleEvents,
 } from '../src/cli/check-webhook/fixtures.js';
-import type { WebhookCheckReport } from '../src/cli/check-webhook/run-checks.js';
+import { runWebhookChecks, WebhookCheckError, type WebhookCheckReport } from '../src/index.js';
 import { SECRET } from './helpers.js';
 
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
@@ -215,6 +215,22 @@ describe('socialhub-mock check-webhook', () => {
     const last = report.checks.filter((c) => !c.passed).at(-1);
     expect(`${last?.finding?.problem} ${last?.finding?.socialhub}`).toMatch(socialhub);
     expect(JSON.stringify(report)).not.toContain(SECRET);
+  });
+
+  it('is a library function too, which refuses bad options without quoting the secret', async () => {
+    const report = await runWebhookChecks({ url: kitUrl, secret: SECRET, only: ['batch'] });
+    expect(report).toMatchObject({ passed: true, checks: [{ id: 'batch', passed: true }] });
+    for (const options of [
+      { url: 'ftp://x', secret: SECRET },
+      { url: kitUrl, secret: 'short' },
+      { url: kitUrl, secret: SECRET, maxMs: -1 },
+      { url: kitUrl, secret: SECRET, only: ['nope'] },
+    ]) {
+      const error = await runWebhookChecks(options).catch((e) => e);
+      expect(error).toBeInstanceOf(WebhookCheckError);
+      expect(error.code).toBe('WebhookCheckInputError');
+      expect(error.message).not.toContain(SECRET);
+    }
   });
 
   it('grades the time to answer against --max-ms', async () => {

@@ -45,6 +45,38 @@ export interface WebhookCheckReport {
 
 const MAX_READ_BYTES = 64 * 1024;
 
+/** `runWebhookChecks` was called with options it cannot run with (the secret is never quoted). */
+export class WebhookCheckError extends TypeError {
+  override readonly name = 'WebhookCheckError';
+  readonly code = 'WebhookCheckInputError';
+  readonly status = 400;
+  constructor(message: string) {
+    super(`@socialhub/mock-server: ${message}`);
+  }
+}
+
+const checkOptions = (options: WebhookCheckOptions) => {
+  if (typeof options !== 'object' || options === null)
+    throw new WebhookCheckError('pass { url, secret }');
+  const { url, secret } = options;
+  if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    throw new WebhookCheckError('url must be an absolute http(s) URL');
+  if (typeof secret !== 'string' || secret.length < 32 || secret.length > 512)
+    throw new WebhookCheckError(
+      'secret must be a string of 32 to 512 characters, as SocialHub requires',
+    );
+  for (const name of ['timeoutMs', 'maxMs'] as const) {
+    const value = options[name];
+    if (
+      value !== undefined &&
+      (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
+    )
+      throw new WebhookCheckError(`${name} must be a positive number of milliseconds`);
+  }
+  const unknown = options.only?.find((id) => !CHECKS.some((c) => c.id === id));
+  if (unknown !== undefined) throw new WebhookCheckError(`unknown check "${unknown}"`);
+};
+
 async function send(
   url: string,
   request: PreparedRequest,
@@ -93,6 +125,7 @@ async function send(
 
 /** Runs the conformance checks against a webhook URL, one request at a time. */
 export async function runWebhookChecks(options: WebhookCheckOptions): Promise<WebhookCheckReport> {
+  checkOptions(options);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxMs = options.maxMs ?? 2000;
   const fetchImpl = options.fetch ?? fetch;
