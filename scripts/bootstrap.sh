@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
-# Sets up the pinned toolchain (Node 22 and pnpm from the npm registry, into .tools/),
-# installs the workspace and runs one job: `main` (the pipeline) or `test` (every test).
-# Needs only the machine's node and npm. Idempotent: a second run reuses .tools/.
+# Does all the set-up for one job, `main` (npm start: the pipeline and the demo) or `test`
+# (npm test: every test, what CI runs): the system packages the job needs (scripts/system-deps.sh:
+# installed with apt-get where it can, else it stops naming the command), the pinned toolchain
+# (Node 22 and pnpm from the npm registry, into .tools/), the workspace install; then runs the job.
+# Needs only the machine's node and npm. Idempotent: a second run reuses what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+JOB=${1:-}
+case "$JOB" in
+  main | test) ;;
+  *) echo "usage: scripts/bootstrap.sh main|test" >&2; exit 2 ;;
+esac
+
+# shellcheck source=scripts/system-deps.sh
+. scripts/system-deps.sh
+ensure_system_deps "$JOB" || exit 1
 
 NODE_VERSION=22.23.3
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
@@ -32,8 +44,7 @@ else
   pnpm install --reporter=append-only
 fi
 
-case "${1:-}" in
+case "$JOB" in
   main) pnpm run main ;;
   test) pnpm run verify ;;
-  *) echo "usage: scripts/bootstrap.sh main|test" >&2; exit 2 ;;
 esac

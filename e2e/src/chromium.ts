@@ -21,7 +21,7 @@ export async function launchChromium(
     throw new DemoError(
       'browser_missing',
       `${executablePath} is missing: the browser tests need Debian's chromium package ` +
-        '(apt-get install -y --no-install-recommends chromium; .ci/run installs it)',
+        '(apt-get install -y --no-install-recommends chromium; npm test installs it)',
     );
   return chromium.launch({
     executablePath,

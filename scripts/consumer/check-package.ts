@@ -1,7 +1,8 @@
 /**
  * The one package-shape check for every published package: publint (strict, every suggestion),
- * arethetypeswrong (ESM-only profile) and the house package.json shape, all run on the packed
- * tarball, which is exactly what npm will serve.
+ * arethetypeswrong (ESM-only profile), the house package.json shape, no relative link in the
+ * README and source maps whose sources ship (or are inlined), all run on the packed tarball,
+ * which is exactly what npm will serve.
  *
  * As a command, `tsx scripts/consumer/check-package.ts [packageDir...]` packs each package (the
  * current folder by default), checks it and exits non-zero on any problem.
@@ -15,7 +16,9 @@ import { problemKindInfo } from '@arethetypeswrong/core/problems';
 import type { Problem, ResolutionKind } from '@arethetypeswrong/core/types';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { ENGINES_NODE } from './node-versions.ts';
 import { packPackage } from './pack.ts';
+import { readmeLinkProblems, sourceMapProblems } from './published-files.ts';
 import type { PackageManifest } from './workspace-packages.ts';
 
 /**
@@ -79,7 +82,10 @@ export function checkManifestShape(manifest: PackageManifest): string[] {
   expect(manifest.type === 'module', '"type" must be "module"');
   expect(manifest.sideEffects === false, '"sideEffects" must be false');
   expect(JSON.stringify(manifest.files) === JSON.stringify(['dist']), '"files" must be ["dist"]');
-  expect(typeof manifest.engines?.node === 'string', '"engines.node" must be set');
+  expect(
+    manifest.engines?.node === ENGINES_NODE,
+    `"engines.node" must be "${ENGINES_NODE}" (the maintained Node lines the consumer test runs), not ${JSON.stringify(manifest.engines?.node)}`,
+  );
   expect(
     manifest.publishConfig?.access === 'public' && manifest.publishConfig.provenance === true,
     '"publishConfig" must be { access: "public", provenance: true }',
@@ -105,17 +111,37 @@ export function checkManifestShape(manifest: PackageManifest): string[] {
   return problems;
 }
 
-/** Checks one packed tarball: publint, attw and the house shape of its package.json. */
+/**
+ * Checks one packed tarball: publint, attw, the house shape of its package.json, the README's
+ * links and the source maps.
+ */
 export async function checkTarball(tarball: Uint8Array): Promise<PackageCheckResult> {
   const pkg = createPackageFromTarballData(tarball);
-  const manifest = JSON.parse(pkg.readFile(`/node_modules/${pkg.packageName}/package.json`));
+  const root = `/node_modules/${pkg.packageName}`;
+  const manifest = JSON.parse(pkg.readFile(`${root}/package.json`));
+  const readme = pkg
+    .listFiles(root)
+    .find((file) => /^readme(\.md)?$/i.test(file.slice(root.length + 1)));
   const [publintProblems, attwProblems] = await Promise.all([
     runPublint(tarball),
     runAttw(tarball),
   ]);
   return {
     name: pkg.packageName,
-    problems: [...checkManifestShape(manifest), ...publintProblems, ...attwProblems],
+    problems: [
+      ...checkManifestShape(manifest),
+      ...(readme ? readmeLinkProblems(pkg.readFile(readme)) : []),
+      ...sourceMapProblems(
+        {
+          listFiles: () => pkg.listFiles(root),
+          readFile: (file) => pkg.readFile(file),
+          fileExists: (file) => pkg.fileExists(file),
+        },
+        root,
+      ),
+      ...publintProblems,
+      ...attwProblems,
+    ],
   };
 }
 
@@ -135,7 +161,7 @@ async function main(dirs: string[]): Promise<number> {
   for (const dir of dirs.length ? dirs : [process.cwd()]) {
     const { name, problems } = await checkPackageDir(resolve(dir));
     if (problems.length === 0) {
-      console.log(`${name}: publint, attw and package shape are clean`);
+      console.log(`${name}: publint, attw, package shape, README links and source maps are clean`);
       continue;
     }
     failed++;

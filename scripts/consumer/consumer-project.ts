@@ -3,15 +3,27 @@
  * their dependencies from the registry, as a user of the published packages would.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** What the project installs from the registry beside the tarballs. */
-export const TOOLCHAIN = ['typescript@~5.9.0', '@types/node@^20.19.0'] as const;
+/**
+ * The TypeScript lines the quick starts are type-checked under: 5.9, and 7 (the native compiler,
+ * published as `typescript` 7), installed side by side under the alias `typescript7`.
+ */
+export const COMPILERS = [
+  { name: 'TypeScript 5.9', dir: 'typescript', spec: 'typescript@~5.9.0' },
+  { name: 'TypeScript 7', dir: 'typescript7', spec: 'typescript7@npm:typescript@^7.0.2' },
+] as const;
+/** One of `COMPILERS`. */
+export type Compiler = (typeof COMPILERS)[number];
+
+/** What the project installs from the registry beside the tarballs: the compilers and the
+ * declarations of the lowest supported Node line. */
+export const TOOLCHAIN = [...COMPILERS.map((c) => c.spec), '@types/node@~22.13.0'] as const;
 
 /** The module resolutions the quick starts are type-checked under. */
 export const RESOLUTIONS = ['node16', 'bundler'] as const;
@@ -90,12 +102,26 @@ export interface Diagnostic {
   text: string;
 }
 
-/** Runs the project's tsc with one of the tsconfigs; returns every diagnostic. */
-export async function typeCheck(dir: string, resolution: Resolution): Promise<Diagnostic[]> {
-  const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+/** The version a compiler of the project reports, e.g. `5.9.3`. */
+export async function compilerVersion(dir: string, compiler: Compiler): Promise<string> {
+  const manifest = await readFile(join(dir, 'node_modules', compiler.dir, 'package.json'), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
+
+/**
+ * Runs one of the project's compilers with one of the tsconfigs; returns every diagnostic.
+ * Only TypeScript 5.9 emits (the node16 build the quick starts run from).
+ */
+export async function typeCheck(
+  dir: string,
+  resolution: Resolution,
+  compiler: Compiler = COMPILERS[0],
+): Promise<Diagnostic[]> {
+  const tsc = join(dir, 'node_modules', compiler.dir, 'bin', 'tsc');
+  const emit = compiler === COMPILERS[0] ? [] : ['--noEmit'];
   const result = await run(
     process.execPath,
-    [tsc, '-p', `tsconfig.${resolution}.json`, '--pretty', 'false'],
+    [tsc, '-p', `tsconfig.${resolution}.json`, '--pretty', 'false', ...emit],
     { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout?: string; stderr?: string; code?: number }) => {
     if (!error.stdout) throw error;

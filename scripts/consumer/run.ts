@@ -1,9 +1,11 @@
 /**
  * The consumer test (`pnpm consumer`): builds and packs every published package, checks each
- * tarball (publint, arethetypeswrong, package shape), installs the tarballs with npm into a fresh
- * project under the OS temp folder, type-checks each README quick start verbatim under `node16`
- * and `bundler` resolution, and runs it on Node 20 and Node 22, against the packed mock SocialHub
- * when one is published. Prints every step it ran and exits non-zero when any failed.
+ * tarball (publint, arethetypeswrong, package shape, README links, source maps), installs the
+ * tarballs with npm into a fresh project under the OS temp folder, type-checks each README quick
+ * start verbatim under TypeScript 5.9 and 7 with `node16` and `bundler` resolution, runs it on
+ * every supported Node line (22, 24, 26), against the packed mock SocialHub when one is
+ * published, and runs webhook-kit's fetch handler and `./core` on Bun, Deno and workerd. Prints
+ * every step it ran, where each package ran, and exits non-zero when any failed.
  *
  * Options: `--only <name>` (repeatable) limits the packages; `--keep` keeps the temp folders;
  * `--verbose` prints the output of passing programs too.
@@ -17,6 +19,8 @@ import { dirname, join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { checkPackageDir, checkTarball } from './check-package.ts';
 import {
+  COMPILERS,
+  compilerVersion,
   createConsumerProject,
   type Diagnostic,
   installTarballs,
@@ -25,13 +29,15 @@ import {
   typeCheck,
 } from './consumer-project.ts';
 import { MOCK_BIN, startMock } from './mock-server.ts';
-import { findNode, type NodeBinary } from './node-versions.ts';
+import { findNode, NODE_LINES, type NodeBinary } from './node-versions.ts';
 import { packPackage } from './pack.ts';
 import { portPreferring } from './ports.ts';
 import { probes } from './probes.ts';
 import { mask, type Started, settle, start, stopAll } from './processes.ts';
 import { extractQuickStart } from './quick-start.ts';
 import { checkReleasePlan } from './release-plan.ts';
+import { installRuntimes, RUNTIMES, runOnRuntime } from './runtimes.ts';
+import { checkStackTrace } from './stack-trace.ts';
 import { startReceiver, WEBHOOK_KIT } from './webhook-receiver.ts';
 import { listPublishedPackages, type PublishedPackage, ROOT } from './workspace-packages.ts';
 
@@ -57,6 +63,20 @@ interface StepResult {
 
 const results: StepResult[] = [];
 const secrets: string[] = [];
+/** Where each package was checked or ran, for the closing summary: package → platforms. */
+const ranOn = new Map<string, string[]>();
+
+function record(pkg: string, platform: string): void {
+  ranOn.set(pkg, [...(ranOn.get(pkg) ?? []), platform]);
+}
+
+/** Settles to the error, so a failure before it is awaited is not an unhandled rejection. */
+function settled(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
 
 function indent(text: string): string {
   return mask(text, secrets)
@@ -185,6 +205,14 @@ async function main(): Promise<number> {
     });
   }
   const background: Started[] = [];
+  const hasWebhookKit = all.some((p) => p.name === WEBHOOK_KIT);
+  const runtimesWanted = packages.some((p) => p.name === WEBHOOK_KIT);
+  // The runtimes download beside the build (cached in .tools/runtimes/ after the first run).
+  const runtimesInstalled = runtimesWanted ? settled(installRuntimes()) : undefined;
+  // The Node lines too (the pinned toolchain or .tools/node<major>/).
+  const nodes = NODE_LINES.map(({ major }) => findNode(major));
+  // Awaited later, in its step; a failure before then is not an unhandled rejection.
+  for (const node of nodes) node.catch(() => {});
   try {
     console.log('build, pack and check');
     // Every published package is built, packed and installed (they depend on each other);
@@ -206,17 +234,13 @@ async function main(): Promise<number> {
 
     project = await createConsumerProject();
     const projectDir = project;
-    // Settles to the error, so a failure before it is awaited is not an unhandled rejection.
-    const install = installTarballs(projectDir, [...tarballs.values()]).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const install = settled(installTarballs(projectDir, [...tarballs.values()]));
     // The check runs beside the install; a broken fixture shows it can fail.
     await step('package check flags a broken package (self-test)', async () => {
       const { problems } = await checkPackageDir(
         join(ROOT, 'scripts/consumer/fixtures/broken-package'),
       );
-      for (const source of ['shape:', 'publint:', 'attw:']) {
+      for (const source of ['shape:', 'publint:', 'attw:', 'readme:', 'sourcemap:']) {
         if (!problems.some((p) => p.startsWith(source))) {
           fail(`no ${source} problem reported; got:\n${problems.join('\n')}`);
         }
@@ -237,7 +261,7 @@ async function main(): Promise<number> {
 
     console.log(`install into a fresh project (${tmpdir()})`);
     const installed = await step(
-      `npm install ${tarballs.size} tarballs + typescript@5.9 in ${projectDir}`,
+      `npm install ${tarballs.size} tarballs + TypeScript 5.9 and 7 in ${projectDir}`,
       async () => {
         const error = await install;
         if (error) throw error;
@@ -245,6 +269,14 @@ async function main(): Promise<number> {
       },
     );
     if (!installed) return 1;
+
+    if (runtimesWanted) {
+      const frame = await step(
+        `${WEBHOOK_KIT}: a stack trace names real src/*.ts lines (--enable-source-maps)`,
+        () => checkStackTrace(projectDir, process.execPath),
+      );
+      if (frame) console.log(`      ${frame}`);
+    }
 
     const quickStarts = new Map<string, string>();
     for (const pkg of packages) {
@@ -257,31 +289,47 @@ async function main(): Promise<number> {
     }
 
     console.log('type-check the quick starts verbatim');
-    const checked = await Promise.all(
-      RESOLUTIONS.map((r) => step(`tsc -p tsconfig.${r}.json`, () => typeCheck(projectDir, r))),
+    const versions = await Promise.all(COMPILERS.map((c) => compilerVersion(projectDir, c)));
+    const jobs = COMPILERS.flatMap((compiler, c) =>
+      RESOLUTIONS.map((resolution) => ({ compiler, version: versions[c], resolution })),
     );
-    for (const [index, resolution] of RESOLUTIONS.entries()) {
+    // TypeScript 7 (native) is quick; the two TypeScript 5.9 runs go side by side.
+    const checked = await Promise.all(
+      jobs.map(({ compiler, version, resolution }) =>
+        step(`${compiler.name} (${version}): tsc -p tsconfig.${resolution}.json`, () =>
+          typeCheck(projectDir, resolution, compiler),
+        ),
+      ),
+    );
+    for (const [index, { compiler, version, resolution }] of jobs.entries()) {
       const diagnostics = checked[index];
       if (!diagnostics) continue;
       for (const pkg of packages) {
         if (!quickStarts.has(pkg.name)) continue;
-        await step(`${pkg.name}: quick start type-checks (${resolution})`, async () => {
-          const mine = diagnostics.filter((d) => ownerOf(d, packages) === pkg.name);
-          if (mine.length) fail(mine.map((d) => d.text).join('\n'));
-        });
+        const ok = await step(
+          `${pkg.name}: quick start type-checks (${compiler.name}, ${resolution})`,
+          async () => {
+            const mine = diagnostics.filter((d) => ownerOf(d, packages) === pkg.name);
+            if (mine.length) fail(mine.map((d) => d.text).join('\n'));
+            return true;
+          },
+        );
+        if (ok) record(pkg.name, `TypeScript ${version} (${resolution})`);
       }
       const others = diagnostics.filter((d) => ownerOf(d, packages) === undefined);
-      await step(`third-party declarations type-check (${resolution})`, async () => {
-        if (others.length) fail(others.map((d) => d.text).join('\n'));
-      });
+      await step(
+        `third-party declarations type-check (${compiler.name}, ${resolution})`,
+        async () => {
+          if (others.length) fail(others.map((d) => d.text).join('\n'));
+        },
+      );
     }
 
     const mockPackage = all.find(
       (p) => typeof p.manifest.bin === 'object' && MOCK_BIN in p.manifest.bin,
     );
-    const hasWebhookKit = all.some((p) => p.name === WEBHOOK_KIT);
-    for (const major of [20, 22]) {
-      const node = await step(`find Node ${major}`, () => findNode(major));
+    for (const [index, { major }] of NODE_LINES.entries()) {
+      const node = await step(`find Node ${major}`, () => nodes[index] as Promise<NodeBinary>);
       if (!node) continue;
       console.log(`run the quick starts on Node ${node.version} (${node.source})`);
       const secret = randomBytes(24).toString('base64url');
@@ -319,9 +367,35 @@ async function main(): Promise<number> {
         const output = await step(`${pkg.name}: quick start runs on Node ${major}`, () =>
           runQuickStart(pkg, projectDir, node, services),
         );
+        if (output !== undefined) record(pkg.name, `Node ${node.version}`);
         if (output && flags.verbose) console.log(indent(output));
       }
       for (const program of round) await program.stop();
+    }
+
+    if (runtimesInstalled) {
+      console.log(
+        `run ${WEBHOOK_KIT}'s fetch handler and ./core on ${RUNTIMES.map((r) => r.name).join(', ')}`,
+      );
+      const ready = await step(
+        'install Bun, Deno and workerd from npm (.tools/runtimes/)',
+        async () => {
+          const error = await runtimesInstalled;
+          if (error) throw error;
+          return true;
+        },
+      );
+      for (const runtime of ready ? RUNTIMES : []) {
+        const secret = randomBytes(24).toString('base64url');
+        secrets.push(secret);
+        const version = await runtime.version().catch(() => '(no version)');
+        const output = await step(
+          `${WEBHOOK_KIT}: fetch handler and ./core answer signed deliveries on ${runtime.name} ${version}`,
+          () => runOnRuntime(runtime, projectDir, secret),
+        );
+        if (output !== undefined) record(WEBHOOK_KIT, `${runtime.name} ${version}`);
+        if (output && flags.verbose) console.log(indent(output));
+      }
     }
   } finally {
     for (const program of background) await program.stop();
@@ -332,6 +406,10 @@ async function main(): Promise<number> {
     }
   }
 
+  if (ranOn.size) {
+    console.log('\nwhere each package was type-checked and ran:');
+    for (const [pkg, platforms] of ranOn) console.log(`  ${pkg}: ${platforms.join(', ')}`);
+  }
   const failed = results.filter((r) => !r.ok);
   console.log(`\nconsumer test took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (failed.length) {

@@ -22,6 +22,46 @@ export interface OperationInfo {
   parameters: ResolvedParameter[];
   /** JSON pointer of the operation. */
   pointer: string;
+  /** `servers[0].url` of the operation, else of its path, else of the document. */
+  server: string;
+}
+
+/** The vendor extension that marks a POST whose repeat is harmless (safe to retry). */
+export const IDEMPOTENT_EXTENSION = 'x-socialhub-idempotent';
+
+function firstServer(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : undefined;
+  return isObject(first) && typeof first.url === 'string' ? first.url : undefined;
+}
+
+/** A path template with its parameter names left out: `/a/{id}` and `/a/{x}` are one shape. */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^}]+\}/g, '{}');
+}
+
+/**
+ * Whether a repeat of the operation is harmless: every method but POST (SocialHub's PATCHes set
+ * fields), and a POST marked `x-socialhub-idempotent: true`, or whose path shape is in `inherited`
+ * (API2's copies of public routes). The extension on any other method is an error.
+ */
+export function isIdempotent(
+  op: OperationInfo,
+  inherited: ReadonlySet<string> = new Set(),
+): boolean {
+  const marked = op.operation[IDEMPOTENT_EXTENSION];
+  if (marked !== undefined && (op.method !== 'post' || typeof marked !== 'boolean'))
+    throw new Error(`${IDEMPOTENT_EXTENSION} must be a boolean on a POST (${op.pointer})`);
+  if (op.method !== 'post') return true;
+  return marked === true || inherited.has(pathShape(op.path));
+}
+
+/** Path shapes (`pathShape`) of the idempotent POSTs of `doc`, each under `prefix`. */
+export function idempotentPostShapes(doc: JsonObject, prefix = ''): Set<string> {
+  return new Set(
+    listOperations(doc)
+      .filter((op) => op.method === 'post' && isIdempotent(op))
+      .map((op) => prefix + pathShape(op.path)),
+  );
 }
 
 /** Follows `$ref`s (local ones only) until a non-reference, returning it and its pointer. */
@@ -67,6 +107,7 @@ function parametersOf(doc: JsonObject, list: unknown, pointer: string): Resolved
 export function listOperations(doc: JsonObject): OperationInfo[] {
   const result: OperationInfo[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
+  const docServer = firstServer(doc.servers) ?? '/';
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
     const itemPointer = formatPointer(['paths', path]);
@@ -91,6 +132,7 @@ export function listOperations(doc: JsonObject): OperationInfo[] {
         operation,
         parameters: merged,
         pointer,
+        server: firstServer(operation.servers) ?? firstServer(item.servers) ?? docServer,
       });
     }
   }
@@ -142,8 +184,10 @@ export function emitOperationsModule(options: {
   prefix: string;
   title: string;
   names: Map<string, string>;
+  /** Path shapes of POSTs that are idempotent by another contract (API2's `/public` copies). */
+  inherited?: ReadonlySet<string>;
 }): string {
-  const { doc, header, prefix, title, names } = options;
+  const { doc, header, prefix, title, names, inherited } = options;
   const ops = listOperations(doc);
   const entries = ops.map((op) => {
     const zod = zodNamesFor(op, doc);
@@ -151,6 +195,8 @@ export function emitOperationsModule(options: {
       `method: ${JSON.stringify(op.method)}`,
       `path: ${JSON.stringify(op.path)}`,
       `operationId: ${JSON.stringify(op.operationId)}`,
+      `server: ${JSON.stringify(op.server)}`,
+      `idempotent: ${isIdempotent(op, inherited)}`,
     ];
     if (typeof op.operation.summary === 'string')
       lines.push(`summary: ${JSON.stringify(op.operation.summary)}`);
@@ -213,9 +259,41 @@ import type { OperationEntry } from '../operation-entry.js';
 /** Every operationId of the ${title}. */
 export type ${idType} =${ops.length ? ops.map((op) => `\n  | ${JSON.stringify(op.operationId)}`).join('') : ' never'};
 
-/** The ${title} operations by operationId: method, path, parameters, body and responses. */
+/** The ${title} operations by operationId: method, path, server, idempotence, parameters, body and responses. */
 export const ${prefix}Operations: Readonly<Record<${idType}, OperationEntry>> = {
 ${entries.join(',\n')},
 };
+`;
+}
+
+/**
+ * The small module a client loads instead of the whole table: the server every operation is sent
+ * to, and the path templates of the POSTs whose repeat is harmless (every other method is).
+ */
+export function emitTransportModule(options: {
+  doc: JsonObject;
+  header: string;
+  prefix: string;
+  title: string;
+  inherited?: ReadonlySet<string>;
+}): string {
+  const { doc, header, prefix, title, inherited } = options;
+  const ops = listOperations(doc);
+  const servers = [...new Set(ops.map((op) => op.server))];
+  if (servers.length !== 1)
+    throw new Error(
+      `${title}: a client needs one server for every operation, found ${servers.join(', ')}`,
+    );
+  const posts = ops.filter((op) => op.method === 'post' && isIdempotent(op, inherited));
+  const list = posts.map((op) => `\n  ${JSON.stringify(op.path)},`).join('');
+  return `${header}
+/** The server every operation of the ${title} is sent to. */
+export const ${prefix}ServerUrl = ${JSON.stringify(servers[0])};
+
+/**
+ * Path templates of the ${title}'s POSTs whose repeat is harmless (\`x-socialhub-idempotent\`),
+ * which a client may retry like every other method.
+ */
+export const ${prefix}IdempotentPosts = [${list}${list ? '\n' : ''}] as const;
 `;
 }

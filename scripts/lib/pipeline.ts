@@ -17,8 +17,14 @@ import {
 import { type GeneratorDeps, loadDeps } from './deps.ts';
 import { isObject, type JsonObject } from './json-pointer.ts';
 import { applyOperationIds } from './operation-ids.ts';
-import { emitOperationsModule, listOperations } from './operations.ts';
-import { emitWebhooksModules } from './webhooks.ts';
+import {
+  emitOperationsModule,
+  emitTransportModule,
+  idempotentPostShapes,
+  listOperations,
+} from './operations.ts';
+import { emitTokensModule } from './tokens.ts';
+import { emitWebhooksModules, withEventTable } from './webhooks.ts';
 import { emitZodModule, schemaConstNames } from './zod-module.ts';
 
 /** The repository root. */
@@ -30,6 +36,8 @@ export const PATHS = {
   api2Corrections: 'specs/socialhub-api2.corrections.yaml',
   publicSpec: 'specs/socialhub-public.yaml',
   outDir: 'packages/schema/src/generated',
+  /** The README whose event table (between markers) lists the generated routing keys. */
+  webhookKitReadme: 'packages/webhook-kit/README.md',
   /** The last run's report (git-ignored; read by scripts/summary.ts). */
   report: 'packages/schema/.tmp/generate-report.json',
 } as const;
@@ -218,6 +226,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     validate(deps, api2, 'the converted API2 document'),
   );
   const api2Header = tsHeader(api2Inputs);
+  // API2 copies the public routes under /public: their POSTs are as idempotent as the originals.
+  const publicSpecPath = options.publicSpec ?? join(root, PATHS.publicSpec);
+  const inherited = existsSync(publicSpecPath)
+    ? idempotentPostShapes((await readYaml(deps, publicSpecPath)) as JsonObject, '/public')
+    : new Set<string>();
+  const api2TableHeader = tsHeader([...api2Inputs, PATHS.publicSpec]);
   const api2Names = schemaConstNames(api2);
   out('api2.openapi.gen.json', jsonFile(api2, api2Inputs));
   out(
@@ -241,12 +255,23 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     await time(timings, 'api2: operations', () =>
       emitOperationsModule({
         doc: api2,
-        header: api2Header,
+        header: api2TableHeader,
         prefix: 'api2',
         title: 'SocialHub API2',
         names: api2Names,
+        inherited,
       }),
     ),
+  );
+  out(
+    'api2.transport.gen.ts',
+    emitTransportModule({
+      doc: api2,
+      header: api2TableHeader,
+      prefix: 'api2',
+      title: 'SocialHub API2',
+      inherited,
+    }),
   );
   const info = isObject(api2.info) ? api2.info : {};
   const report: PipelineReport = {
@@ -314,10 +339,31 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       }),
     ),
   );
+  out(
+    'public.tokens.gen.ts',
+    emitTokensModule({ doc: pub, header: pubHeader, typesModule: 'public.types.gen.js' }),
+  );
+  out(
+    'public.transport.gen.ts',
+    emitTransportModule({
+      doc: pub,
+      header: pubHeader,
+      prefix: 'public',
+      title: 'SocialHub Public API',
+    }),
+  );
   const webhooks = await time(timings, 'public: webhooks', () =>
     emitWebhooksModules({ doc: pub, header: pubHeader, names: pubNames }),
   );
   for (const file of webhooks.files) out(file.name, file.content);
+  const readme = join(root, PATHS.webhookKitReadme);
+  if (webhooks.routes.length && existsSync(readme)) {
+    const text = await readFile(readme, 'utf8');
+    files.push({
+      path: PATHS.webhookKitReadme,
+      content: withEventTable(text, webhooks.routes, PATHS.webhookKitReadme),
+    });
+  }
   const pubInfo = isObject(pub.info) ? pub.info : {};
   report.public = {
     source: PATHS.publicSpec,

@@ -158,6 +158,118 @@ function requiredLookahead(
   return undefined;
 }
 
+/** The candidate index of the `properties` map that holds `schema` as one of its properties, or -1. */
+function propertiesHolding(candidates: ChoicePoint['candidates'], schema: MapFrame): number {
+  const parent = schema.pointer.slice(0, schema.pointer.lastIndexOf('/'));
+  if (!parent.endsWith('/properties')) return -1;
+  return candidates.findIndex(
+    (c) => c.frame.type === 'map' && c.frame.kind === 'properties' && c.frame.pointer === parent,
+  );
+}
+
+/**
+ * True when an open `type: object` schema without properties yet is followed, after this line and
+ * any further annotations, by an object keyword: the annotations describe that object, and its
+ * `properties` must not land on an array.
+ */
+function awaitsObjectKeywords(frame: MapFrame, lines: readonly SeedLine[], index: number): boolean {
+  if (typeOf(frame) !== 'object' || frame.keys.includes('properties')) return false;
+  for (let j = index + 1; j < lines.length; j++) {
+    const next = lines[j] as SeedLine;
+    if (next.kind === 'comment' || next.kind === 'flow') continue;
+    if (
+      next.kind === 'key' &&
+      next.key &&
+      ANNOTATIONS.has(next.key) &&
+      !frame.keys.includes(next.key)
+    )
+      continue;
+    return (
+      next.kind === 'key' &&
+      ['properties', 'required', 'additionalProperties'].includes(next.key ?? '')
+    );
+  }
+  return false;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
+
+/** The values enumerated by the parameters of the operation a response line belongs to. */
+function operationEnumValues(lines: readonly SeedLine[], index: number): Set<string> {
+  const values = new Set<string>();
+  const clean = (s: string) => s.trim().replace(/^['"]|['"]$/g, '');
+  for (let j = index - 1; j >= 0; j--) {
+    const line = lines[j] as SeedLine;
+    if (line.kind === 'key' && HTTP_METHODS.includes(line.key ?? '') && line.isBlock) break;
+    if (line.kind === 'key' && line.key === 'enum' && line.value?.startsWith('['))
+      for (const v of line.value.slice(1, -1).split(',')) values.add(clean(v));
+    if (line.kind === 'key' && line.key === 'enum' && line.isBlock)
+      for (let k = j + 1; lines[k]?.kind === 'item'; k++) values.add(clean(lines[k]?.value ?? ''));
+  }
+  values.delete('');
+  return values;
+}
+
+/** True when the block after this property line is `type: array` with object items. */
+function isArrayOfObjects(lines: readonly SeedLine[], index: number): boolean {
+  const after = lines.slice(index + 1, index + 6).filter((l) => l.kind === 'key');
+  const type = after.find((l) => l.key === 'type');
+  const itemsAt = after.findIndex((l) => l.key === 'items');
+  return (
+    type?.value?.replace(/['"]/g, '') === 'array' &&
+    itemsAt >= 0 &&
+    after[itemsAt + 1]?.key === 'type' &&
+    after[itemsAt + 1]?.value?.replace(/['"]/g, '') === 'object'
+  );
+}
+
+/**
+ * Facet lists: a response that is an object of sibling arrays, one per requested type, must not
+ * nest each next array inside the previous array's item. Evidence: the property is named like one
+ * of the operation's enumerated parameter values and another of them already sits in an open
+ * properties map; or the response or operation says it returns an object of arrays.
+ */
+function facetLists(
+  point: ChoicePoint,
+  lines: readonly SeedLine[],
+  props: { frame: MapFrame; i: number }[],
+): Judgement | undefined {
+  const key = point.line.key as string;
+  const response = point.stack.find(
+    (f): f is MapFrame => f.type === 'map' && /\/responses\/[0-9]{3}$/.test(f.pointer),
+  );
+  if (!response || props.length < 2 || !isArrayOfObjects(lines, point.index)) return undefined;
+  const enumValues = operationEnumValues(lines, point.index);
+  if (enumValues.has(key)) {
+    for (const { frame, i } of props) {
+      const siblings = frame.keys.filter((k) => enumValues.has(k));
+      if (siblings.length > 0)
+        return {
+          chosen: i,
+          rule: 'facet-lists',
+          evidence: `\`${key}\` is a requested type of the operation, like ${siblings.join(', ')} of ${frame.pointer}`,
+          confidence: 'high',
+        };
+    }
+  }
+  const operation = point.stack.find(
+    (f): f is MapFrame => f.type === 'map' && f.kind === 'operation',
+  );
+  const saysArrays = [response.scalars.get('description'), operation?.scalars.get('description')]
+    .filter(Boolean)
+    .find((d) => /object of arrays|returns arrays of/i.test(d as string));
+  const top = props.find((p) => p.frame.pointer === `${response.pointer}/schema/properties`);
+  if (saysArrays && top && top !== props[0]) {
+    return {
+      chosen: top.i,
+      rule: 'facet-lists',
+      evidence: `the response is ${JSON.stringify(saysArrays)}: each list of objects is a sibling in ${top.frame.pointer}`,
+      confidence: 'medium',
+    };
+  }
+  return undefined;
+}
+
 /** Ranks the candidates of one choice point. */
 export function judge(
   point: ChoicePoint,
@@ -321,6 +433,17 @@ export function judge(
           reasons.push(`${frame.pointer}: ${mismatch}`);
           continue;
         }
+        // A block keyword the schema's type forbids (`items:` under `type: string`) is a property
+        // of that name, continuing the properties map that holds the schema.
+        const holder = mismatch && line.isBlock ? propertiesHolding(candidates, frame) : -1;
+        if (holder >= 0) {
+          return pick(
+            holder,
+            'misfit-keyword-is-property',
+            `${frame.pointer}: ${mismatch}, so \`${key}\` is a property beside it`,
+            'high',
+          );
+        }
         if (mismatch)
           reasons.push(`kept despite ${frame.pointer}: ${mismatch} (defect of the original)`);
         const parent = candidates[i + 1]?.frame;
@@ -328,7 +451,8 @@ export function judge(
           ANNOTATIONS.has(key) &&
           frame.pointer.endsWith('/items') &&
           parent?.type === 'map' &&
-          parent.pointer === frame.pointer.slice(0, -'/items'.length)
+          parent.pointer === frame.pointer.slice(0, -'/items'.length) &&
+          !awaitsObjectKeywords(frame, lines, point.index)
         ) {
           return pick(
             i + 1,
@@ -361,6 +485,8 @@ export function judge(
   if (propertyCandidates.length > 0) {
     const byRequired = requiredLookahead(point, lines, propertyCandidates);
     if (byRequired) return byRequired;
+    const byFacets = facetLists(point, lines, propertyCandidates);
+    if (byFacets) return byFacets;
     const first = propertyCandidates[0] as { frame: MapFrame; i: number };
     return pick(
       first.i,

@@ -259,6 +259,87 @@ const STRUCTURE: [pointer: string, expected: unknown][] = [
     ['fontWeight', 'fontStyle'],
   ],
   ['/paths/~1inbox~1rules/post/parameters/0/schema/properties/actions/type', 'array'],
+  // Issue 15: a keyword the type forbids is a property of that name (class 1); an annotation
+  // after an open object item belongs to the item (class 2); facet lists are siblings (class 3);
+  // parallel copies agree (class 4); paging, board fields and catalogues sit where they mean (class 5).
+  [
+    '/paths/~1channels~1id~1bulk~1getDetails/post/responses/200/schema/items',
+    ['type', 'description', 'properties'],
+  ],
+  ['/paths/~1settings~1features/get/responses/200/schema/items/properties', ['group', 'items']],
+  ['/paths/~1settings~1features/get/responses/200/schema/items/properties/items/type', 'array'],
+  ['/paths/~1analytics~1metrics/get/responses/200/schema/properties', ['widgets', 'metrics']],
+  [
+    '/paths/~1analytics~1metrics/get/responses/200/schema/properties/widgets/items/properties',
+    ['title', 'items'],
+  ],
+  [
+    '/paths/~1cp~1networks~1facebook~1targeting/get/responses/200/schema/properties',
+    ['locales', 'countries', 'locations', 'interests'],
+  ],
+  [
+    '/paths/~1cp~1networks~1linkedin~1targeting/get/responses/200/schema/properties',
+    ['industries', 'jobFunctions', 'geoLocations', 'interfaceLocales'],
+  ],
+  [
+    '/definitions/LinkedinTargeting/properties',
+    ['insustries', 'geoLocations', 'jobFunctions', 'interfaceLocales'],
+  ],
+  [
+    '/definitions/FacebookTargeting/properties',
+    ['age_min', 'age_max', 'locales', 'genders', 'locations', 'interests'],
+  ],
+  [
+    '/paths/~1cp~1networks~1facebook~1adSets/post/parameters/2/schema/properties/targeting/properties/locations/items/properties',
+    ['key', 'type', 'country_codes'],
+  ],
+  [
+    '/definitions/FacebookAdSet/properties/targeting/properties',
+    [
+      'age_max',
+      'age_min',
+      'geo_locations',
+      'device_platforms',
+      'publisher_platforms',
+      'facebook_positions',
+      'instagram_positions',
+      'audience_network_positions',
+      'messenger_positions',
+    ],
+  ],
+  ['/definitions/FacebookAdSet/properties/bid_amount/type', 'string'],
+  [
+    '/definitions/Font/properties',
+    ['accountId', 'fontFamily', 'identifier', 'styles', 'mediaIds', 'createdTime', 'updatedTime'],
+  ],
+  [
+    '/paths/~1fonts~1{fontId}/patch/parameters/1/schema/properties',
+    ['fontFamily', 'identifier', 'styles', 'mediaIds'],
+  ],
+  ['/paths/~1cp~1ads/post/parameters/0/schema/properties', ['adAccountId', 'networkAd', 'postId']],
+  [
+    '/paths/~1cp~1ads/post/parameters/0/schema/properties/networkAd/properties',
+    ['network', 'campaign', 'adSet'],
+  ],
+  ['/definitions/InteractorList/properties', ['_id', 'accountId', 'name', 'list', 'createdTime']],
+  [
+    '/paths/~1channels~1facebook/post/parameters/0/schema/items/properties/endpoint/properties/sourceObject/properties/picture/properties/data/properties',
+    ['height', 'width', 'url', 'is_silhouette'],
+  ],
+  [
+    '/paths/~1networks~1instagram~1products/get/responses/200/schema/properties',
+    ['data', 'paging'],
+  ],
+  [
+    '/paths/~1networks~1pinterest~1boards/get/responses/200/schema/items/properties',
+    ['name', 'id', 'description', 'owner', 'privacy', 'sections'],
+  ],
+  ['/definitions/Settings/properties', ['searches', 'roles', 'networks']],
+  ['/definitions/Settings/properties/roles/properties', ['roles', 'permissions']],
+  [
+    '/paths/~1inbox~1interactors~1{interactorId}~1networkData/get/responses/200/schema/properties/changedProperty/type',
+    'string',
+  ],
 ];
 
 /** Every `required` list in the document with a name its schema's `properties` lacks. */

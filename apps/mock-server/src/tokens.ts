@@ -1,5 +1,6 @@
 import type { components } from '@socialhub/schema/public';
-import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+import { decodeTokenPayload } from '@socialhub/schema/tokens';
+import { jwtVerify, SignJWT } from 'jose';
 
 type Schemas = components['schemas'];
 
@@ -53,19 +54,21 @@ export function createTokenService(key: Uint8Array, now: () => number): TokenSer
       return { token: await sign(full), payload: full };
     },
     verifyTemporary: async (token) => {
+      // The shared decoder checks the payload against the contract first: garbage never reaches
+      // the HMAC.
+      const reactivation = decodeTokenPayload('channelReactivation', token, { now: now() });
+      const creation = reactivation.ok
+        ? undefined
+        : decodeTokenPayload('channelCreation', token, { now: now() });
+      if (!reactivation.ok && !creation?.ok) return undefined;
       try {
-        // Cheap shape check first: garbage never reaches the HMAC.
-        const claims = decodeJwt(token);
-        if (typeof claims.manifestId !== 'string' || typeof claims.exp !== 'number')
-          return undefined;
-        const { payload } = await jwtVerify(token, key, {
+        await jwtVerify(token, key, {
           algorithms: ['HS256'],
           currentDate: new Date(now()),
           requiredClaims: ['exp', 'iat'],
         });
-        return typeof payload.channelId === 'string'
-          ? { kind: 'reactivation', payload: payload as unknown as ChannelReactivationTokenPayload }
-          : { kind: 'creation', payload: payload as unknown as ChannelCreationTokenPayload };
+        if (reactivation.ok) return { kind: 'reactivation', payload: reactivation.payload };
+        return creation?.ok ? { kind: 'creation', payload: creation.payload } : undefined;
       } catch {
         return undefined;
       }

@@ -19,7 +19,7 @@ describe('the built package', () => {
     expect(pkg.files).toEqual(['dist']);
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.type).toBe('module');
-    expect(pkg.engines.node).toBe('>=20.19');
+    expect(pkg.engines.node).toBe('^22.13.0 || ^24.0.0 || >=26.0.0');
     expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
     expect(pkg.bin).toEqual({ 'socialhub-mock': './dist/cli/main.js' });
   });

@@ -1,16 +1,13 @@
 import type { paths } from '@socialhub/schema/api2';
-import type { PathsWithMethod } from 'openapi-typescript-helpers';
+import { api2IdempotentPosts, api2ServerUrl } from '@socialhub/schema/api2/transport';
 import { createSocialHubClient, type SocialHubClient } from './create-client.js';
 import type { AccessTokenOptions, BaseClientOptions } from './options.js';
 
-/** The server of the API2 contract (`host` + `basePath` of specs/socialhub-api2.yaml). */
-export const API2_BASE_URL = 'https://app.socialhub.io/api2';
+/** The server of the API2 contract (from its operations table). */
+export const API2_BASE_URL = api2ServerUrl;
 
 /** API2's copies of the public API's idempotent POSTs (ticket creation, reply confirmation). */
-export const API2_IDEMPOTENT_POSTS = [
-  '/public/inbox/tickets',
-  '/public/inbox/tickets/{id}/replies/{rid}/success',
-] as const satisfies readonly PathsWithMethod<paths, 'post'>[];
+export const API2_IDEMPOTENT_POSTS = api2IdempotentPosts;
 
 /**
  * Options of `createApi2Client`. The token is a user access token; it may be left out for the few

@@ -1,4 +1,4 @@
-/** What the transport did to get a response. */
+/** What the transport did to get a response; `result.attempt` of every call. */
 export interface AttemptInfo {
   method: string;
   /** The request URL, `accesstoken` redacted. */
@@ -9,24 +9,17 @@ export interface AttemptInfo {
   alreadyExists: boolean;
 }
 
-// A symbol-keyed property rather than a WeakMap: no ephemeron for the collector per response.
-const INFO = Symbol('socialhub.attempts');
-type WithInfo = Response & { [INFO]?: AttemptInfo };
-
-/** Records what the transport did for a response it returns. */
-export function recordAttempts(response: Response, info: AttemptInfo): void {
-  Object.defineProperty(response, INFO, { value: info });
-}
-
 /**
- * What the client did to get this response (method, redacted URL, attempts); `undefined` for a
- * response that did not come through a SocialHub client.
+ * What the client did to get this result (method, redacted URL, attempts): its `attempt`;
+ * `undefined` for a result that did not come from a SocialHub client.
  * @example
- * const { response } = await client.GET('/');
- * attemptInfo(response)?.attempts; // 1
+ * const result = await client.GET('/');
+ * attemptInfo(result)?.attempts; // 1
  */
-export function attemptInfo(response: Response): AttemptInfo | undefined {
-  return (response as WithInfo)[INFO];
+export function attemptInfo(result: {
+  attempt?: AttemptInfo | undefined;
+}): AttemptInfo | undefined {
+  return result.attempt;
 }
 
 /**
@@ -38,6 +31,6 @@ export function attemptInfo(response: Response): AttemptInfo | undefined {
  *   // created by an earlier attempt
  * }
  */
-export function isAlreadyExists(result: { response: Response }): boolean {
-  return (result.response as WithInfo)[INFO]?.alreadyExists === true;
+export function isAlreadyExists(result: { attempt?: AttemptInfo | undefined }): boolean {
+  return result.attempt?.alreadyExists === true;
 }

@@ -1,19 +1,17 @@
 import type { paths } from '@socialhub/schema/public';
-import type { PathsWithMethod } from 'openapi-typescript-helpers';
+import { publicIdempotentPosts, publicServerUrl } from '@socialhub/schema/public/transport';
 import { createSocialHubClient, type SocialHubClient } from './create-client.js';
 import type { AccessTokenOptions, BaseClientOptions } from './options.js';
 
-/** The server of the public Integration API contract (`servers[0].url` of specs/socialhub-public.yaml). */
-export const PUBLIC_BASE_URL = 'https://api.socialhub.io';
+/** The server of the public Integration API contract (from its operations table). */
+export const PUBLIC_BASE_URL = publicServerUrl;
 
 /**
- * POSTs of the public API that are idempotent by `networkItemId` (a repeat answers 409), so a lost
- * answer may be asked for again: ticket creation and reply confirmation.
+ * POSTs of the public API that the contract makes idempotent (`x-socialhub-idempotent`: a repeated
+ * `networkItemId` answers 409), so a lost answer may be asked for again: ticket creation and reply
+ * confirmation. From the operations table.
  */
-export const PUBLIC_IDEMPOTENT_POSTS = [
-  '/inbox/tickets',
-  '/inbox/tickets/{ticketId}/replies/{followupId}/success',
-] as const satisfies readonly PathsWithMethod<paths, 'post'>[];
+export const PUBLIC_IDEMPOTENT_POSTS = publicIdempotentPosts;
 
 /** Options of `createPublicClient`: a token (or token getter) and the shared client options. */
 export type PublicClientOptions = BaseClientOptions & AccessTokenOptions;

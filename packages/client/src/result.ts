@@ -6,6 +6,7 @@ import type {
   PathsWithMethod,
   Readable,
 } from 'openapi-typescript-helpers';
+import type { AttemptInfo } from './attempts.js';
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type ToNumber<S> = S extends `${infer N extends number}` ? N : never;
@@ -29,6 +30,8 @@ type SuccessVariant<Op> = {
     data: Readable<Body<Responses<Op>[S]>>;
     error?: never;
     response: Response;
+    /** What the client did to get this response (attempts, method, redacted URL). */
+    attempt: AttemptInfo | undefined;
   };
 }[Documented<Op> & HttpSuccessStatus];
 
@@ -38,6 +41,8 @@ type ErrorVariant<Op> = {
     data?: never;
     error: Readable<Body<Responses<Op>[S]>>;
     response: Response;
+    /** What the client did to get this response (attempts, method, redacted URL). */
+    attempt: AttemptInfo | undefined;
   };
 }[Documented<Op> & HttpErrorStatus];
 
@@ -48,6 +53,8 @@ type DefaultVariant<Op> = 'default' extends keyof Responses<Op>
       data?: never;
       error: Readable<Body<Responses<Op>['default']>>;
       response: Response;
+      /** What the client did to get this response (attempts, method, redacted URL). */
+      attempt: AttemptInfo | undefined;
     }
   : never;
 

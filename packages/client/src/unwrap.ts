@@ -1,4 +1,4 @@
-import { attemptInfo } from './attempts.js';
+import type { AttemptInfo } from './attempts.js';
 import { SocialHubAlreadyExistsError, SocialHubApiError } from './errors.js';
 import { readRateLimit } from './rate-limit.js';
 import { redactUrl } from './redact.js';
@@ -8,11 +8,12 @@ interface AnyResult {
   data?: unknown;
   error?: unknown;
   response: Response;
+  attempt?: AttemptInfo | undefined;
 }
 
 /** Builds the `SocialHubApiError` (or `SocialHubAlreadyExistsError`) for an error result. */
 export function toApiError(result: AnyResult): SocialHubApiError {
-  const info = attemptInfo(result.response);
+  const info = result.attempt;
   const init = {
     status: result.response.status,
     body: result.error,

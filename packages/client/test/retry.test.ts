@@ -61,7 +61,8 @@ describe('429', () => {
     expect(result.status).toBe(200);
     expect(clock.sleeps).toEqual([2000]);
     expect(requests).toHaveLength(2);
-    expect(attemptInfo(result.response)?.attempts).toBe(2);
+    expect(attemptInfo(result)?.attempts).toBe(2);
+    expect(result.attempt?.attempts).toBe(2);
   });
 
   it('honours Retry-After as an HTTP date', async () => {

@@ -39,6 +39,13 @@ export interface OperationEntry {
   /** The path template, e.g. `/channels/{channelId}`. */
   readonly path: string;
   readonly operationId: string;
+  /** The server the operation is sent to (its own `servers`, else its path's, else the document's). */
+  readonly server: string;
+  /**
+   * A repeat of the request is harmless, so a client may retry it after a lost answer: every
+   * method but POST, and a POST the contract marks `x-socialhub-idempotent: true`.
+   */
+  readonly idempotent: boolean;
   readonly summary?: string;
   readonly tags: readonly string[];
   readonly parameters: readonly ParameterEntry[];

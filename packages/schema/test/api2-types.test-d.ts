@@ -81,6 +81,32 @@ describe('API2 request bodies, queries and paths', () => {
   });
 });
 
+type Ok<
+  K extends keyof operations,
+  S extends keyof operations[K]['responses'],
+> = operations[K]['responses'][S] extends { content: { 'application/json': infer T } } ? T : never;
+
+describe('API2 shapes after the issue 15 restoration and corrections', () => {
+  test('lists are lists and single entities are single', () => {
+    expectTypeOf<Ok<'getChannels', 200>>().toEqualTypeOf<Schemas['Channel'][]>();
+    expectTypeOf<Ok<'postContacts', 200>>().toEqualTypeOf<Schemas['Contact']>();
+    expectTypeOf<Ok<'postCpTags', 200>>().toEqualTypeOf<Schemas['Tag']>();
+    expectTypeOf<Ok<'postAnalyticsEmailreports', 200>>().toEqualTypeOf<Schemas['EmailReport']>();
+    expectTypeOf<Ok<'getInboxTicketsByTicketIdActionsByActionIdTemplates', 201>>().toExtend<
+      unknown[]
+    >();
+    expectTypeOf<Ok<'postInboxAlerts', 201>>().not.toExtend<unknown[]>();
+  });
+
+  test('parallel copies agree: Font and the font bodies hold mediaIds beside styles', () => {
+    expectTypeOf<Schemas['Font']>().toHaveProperty('mediaIds');
+    expectTypeOf<NonNullable<Schemas['Font']['styles']>>().not.toHaveProperty('mediaIds');
+    expectTypeOf<Body<'postFonts'>>().toHaveProperty('mediaIds');
+    expectTypeOf<Schemas['FacebookTargeting']>().toHaveProperty('interests');
+    expectTypeOf<Schemas['Settings']>().toHaveProperty('networks');
+  });
+});
+
 describe('the checks can fail', () => {
   test('different types are told apart', () => {
     expectTypeOf<z.infer<typeof ChannelSchema>>().not.toEqualTypeOf<Schemas['Team']>();

@@ -36,6 +36,9 @@ describe('type and table entries never load zod', () => {
     './src/api2/operations.ts',
     './src/public/index.ts',
     './src/public/operations.ts',
+    './src/public/transport.ts',
+    './src/api2/transport.ts',
+    './src/tokens/index.ts',
     './src/webhooks/index.ts',
   ])('%s', async (entry) => {
     const result = await importWithoutZod(entry);

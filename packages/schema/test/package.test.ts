@@ -50,11 +50,14 @@ describe('the built package', () => {
       './api2',
       './api2/zod',
       './api2/operations',
+      './api2/transport',
       './public',
       './public/zod',
       './public/operations',
+      './public/transport',
       './webhooks',
       './webhooks/zod',
+      './tokens',
     ];
     for (const entry of entries) expect(pkg.exports, entry).toHaveProperty([entry]);
     expect(Object.keys(pkg.exports).some((k) => k.includes('*'))).toBe(false);

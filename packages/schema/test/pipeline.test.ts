@@ -14,12 +14,13 @@ describe('the pipeline on a small Swagger 2.0 document', async () => {
   });
   const file = (name: string) => files.find((f) => f.path.endsWith(name))?.content ?? '';
 
-  test('writes the four API2 artefacts, each with a header naming the command', () => {
+  test('writes the five API2 artefacts, each with a header naming the command', () => {
     expect(files.map((f) => f.path.split('/').pop())).toEqual([
       'api2.openapi.gen.json',
       'api2.types.gen.ts',
       'api2.zod.gen.ts',
       'api2.operations.gen.ts',
+      'api2.transport.gen.ts',
     ]);
     for (const f of files) expect(f.content).toContain('`pnpm generate` (tsx scripts/generate.ts)');
     expect(report.api2).toMatchObject({

@@ -15,12 +15,7 @@ export {
   TIMESTAMP_HEADER,
 } from './constants.js';
 export { cryptoImplementation, signDelivery, verifyDelivery } from './core.js';
+export type { RawBody, SignedDelivery, SignOptions, VerifyOptions } from './create-core.js';
 export * from './errors.js';
 export type { HeadersInput } from './headers.js';
-export type {
-  RawBody,
-  SecretOptions,
-  SignedDelivery,
-  SignOptions,
-  VerifyOptions,
-} from './verify.js';
+export type { SecretOptions } from './secrets.js';

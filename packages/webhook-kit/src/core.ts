@@ -1,5 +1,5 @@
 import { cryptoProvider } from '#crypto';
-import { createCore } from './verify.js';
+import { createCore } from './create-core.js';
 
 const core = createCore(cryptoProvider);
 

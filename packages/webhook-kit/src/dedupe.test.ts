@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryDedupeStore } from './dedupe.js';
+import { InvalidOptionsError } from './errors.js';
 
 describe('createMemoryDedupeStore', () => {
   it('claims a uuid once until released', () => {
@@ -25,6 +26,6 @@ describe('createMemoryDedupeStore', () => {
 
   it('refuses a bound that is not a positive integer', () => {
     expect(() => createMemoryDedupeStore({ max: 0 })).toThrow(/positive integer/);
-    expect(() => createMemoryDedupeStore({ max: 1.5 })).toThrow(TypeError);
+    expect(() => createMemoryDedupeStore({ max: 1.5 })).toThrow(InvalidOptionsError);
   });
 });

@@ -1,3 +1,5 @@
+import { InvalidOptionsError } from './errors.js';
+
 /**
  * Where the router remembers event `uuid`s it has taken on, so a redelivered event is not
  * handled twice. Back it with Redis or a database when several processes share one webhook.
@@ -28,9 +30,7 @@ export function createMemoryDedupeStore(options: MemoryDedupeStoreOptions = {}):
 } {
   const max = options.max ?? 10_000;
   if (!Number.isInteger(max) || max < 1) {
-    throw new TypeError(
-      '@socialhub/webhook-kit: createMemoryDedupeStore({ max }) needs a positive integer',
-    );
+    throw new InvalidOptionsError('createMemoryDedupeStore({ max }) needs a positive integer');
   }
   // A Set iterates in insertion order: the first entry is the least recently claimed.
   const seen = new Set<string>();

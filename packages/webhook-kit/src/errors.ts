@@ -1,5 +1,8 @@
+import { describeIssues } from './describe-issues.js';
+
 /** Machine-readable codes of the errors this package throws. */
 export type WebhookErrorCode =
+  | 'invalid_options'
   | 'missing_header'
   | 'missing_parameter'
   | 'malformed_timestamp'
@@ -9,6 +12,8 @@ export type WebhookErrorCode =
   | 'malformed_json'
   | 'invalid_event'
   | 'handler_failed'
+  | 'templates_failed'
+  | 'invalid_templates'
   | 'body_already_parsed'
   | 'invalid_token'
   | 'token_expired'
@@ -26,6 +31,18 @@ export class WebhookKitError extends Error {
     super(PREFIX + message, options);
     this.code = code;
     this.status = status;
+  }
+}
+
+/**
+ * A function of this package was called with options or arguments it cannot work with (no
+ * secret, a handler that is not a function, an unknown event name...): a bug in the caller,
+ * thrown at once, never answered to SocialHub.
+ */
+export class InvalidOptionsError extends WebhookKitError {
+  override readonly name = 'InvalidOptionsError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('invalid_options', 500, message, options);
   }
 }
 
@@ -100,15 +117,58 @@ export class MalformedJsonError extends WebhookKitError {
   }
 }
 
-/** One event of a verified delivery failed schema validation; `cause` holds the zod error. */
+/**
+ * One event failed schema validation (in a verified delivery, or built by `createTestEvent`);
+ * `reason` says which fields and why, `cause` holds the zod error.
+ */
 export class InvalidEventError extends WebhookKitError {
   override readonly name = 'InvalidEventError';
   readonly eventType: string;
   readonly event: unknown;
+  /** Each failing field and why, e.g. `payload.followupId: Invalid UUID`. */
+  readonly reason: string;
   constructor(eventType: string, event: unknown, options?: ErrorOptions) {
-    super('invalid_event', 400, `event ${eventType} does not match its schema`, options);
+    const reason = describeIssues(options?.cause);
+    super(
+      'invalid_event',
+      400,
+      `event ${eventType} does not match its schema${reason ? `: ${reason}` : ''}`,
+      options,
+    );
     this.eventType = eventType;
     this.event = event;
+    this.reason = reason;
+  }
+}
+
+/** The `templates()` callback of `createTemplatesHandler` threw or rejected; `cause` holds what it threw. */
+export class TemplatesCallbackError extends WebhookKitError {
+  override readonly name = 'TemplatesCallbackError';
+  readonly channelId: string;
+  constructor(channelId: string, options?: ErrorOptions) {
+    super('templates_failed', 500, `templates() failed for channel ${channelId}`, options);
+    this.channelId = channelId;
+  }
+}
+
+/**
+ * What `templates()` returned is not a template list of the contract, so it was not served;
+ * `reason` says which fields and why, `cause` holds the zod error.
+ */
+export class InvalidTemplatesError extends WebhookKitError {
+  override readonly name = 'InvalidTemplatesError';
+  readonly channelId: string;
+  readonly reason: string;
+  constructor(channelId: string, options?: ErrorOptions) {
+    const reason = describeIssues(options?.cause);
+    super(
+      'invalid_templates',
+      500,
+      `templates() returned templates that do not match the contract for channel ${channelId}${reason ? `: ${reason}` : ''}`,
+      options,
+    );
+    this.channelId = channelId;
+    this.reason = reason;
   }
 }
 

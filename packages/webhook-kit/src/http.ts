@@ -1,6 +1,6 @@
+import type { RawBody } from './create-core.js';
 import { WebhookKitError } from './errors.js';
 import type { HeadersInput } from './headers.js';
-import type { RawBody } from './verify.js';
 
 /** A framework-neutral request: what every adapter hands to a handler. */
 export interface KitRequest {

@@ -30,13 +30,14 @@ export type {
   ChannelReactivationTokenPayload,
   Template,
   WebhookEventName,
-  WebhookEvents,
+  WebhookRouteMap,
 } from './events.js';
 export type { KitHandler, KitRequest, KitResponse } from './http.js';
 export type {
   DeliveryContext,
   DeliveryMode,
   EventContext,
+  EventRoutes,
   EventSchema,
   ProcessResult,
   ReceivedDelivery,

@@ -1,9 +1,11 @@
 import { CHALLENGE_HEADER, DEFAULT_MAX_BODY_BYTES, TIMESTAMP_HEADER } from './constants.js';
 import { verifyDelivery } from './core.js';
+import type { RawBody } from './create-core.js';
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js';
 import {
   EventHandlerError,
   InvalidEventError,
+  InvalidOptionsError,
   MalformedJsonError,
   type WebhookKitError,
 } from './errors.js';
@@ -16,11 +18,22 @@ import {
   type KitResponse,
   methodNotAllowed,
 } from './http.js';
-import { type RawBody, type SecretOptions, secretList } from './verify.js';
+import { type SecretOptions, secretList } from './secrets.js';
 
 /** Anything with zod's `safeParse`: the generated event schemas. */
 export interface EventSchema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+/**
+ * What the router routes by, as `@socialhub/schema` generates it from the contract's
+ * discriminator mappings: `webhookRouteSchemas` and `webhookEventGroups`.
+ */
+export interface EventRoutes<Events extends object> {
+  /** Routing key (`<event group>.<discriminator value>`, or the group alone) → event schema. */
+  schemas: { [K in keyof Events & string]: EventSchema<Events[K]> };
+  /** Event group → the property its events are routed by (`undefined`: the group is one key). */
+  groups: Readonly<Record<string, { readonly discriminator: string | undefined }>>;
 }
 
 /** Facts about the delivery an event came in, passed to every handler. */
@@ -131,12 +144,60 @@ const defaultOnError = (error: WebhookKitError) => {
 // Lets an adapter write the response before any handler code runs, on every runtime.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Builds a router on a table of event schemas keyed `<group>.<type>`. */
+const MODES: readonly DeliveryMode[] = ['respond-first', 'wait'];
+
+/** Throws `InvalidOptionsError` at start-up for options the router could only fail on later. */
+function checkOptions(options: RouterOptions<object>, known: readonly string[]): void {
+  secretList(options);
+  const { on, onUnknown, onError, mode, dedupe } = options;
+  if (typeof on !== 'object' || on === null)
+    throw new InvalidOptionsError('`on` must be an object of handlers keyed by routing key');
+  for (const [key, handler] of Object.entries(on)) {
+    if (!known.includes(key))
+      throw new InvalidOptionsError(
+        `\`on\` has a handler for ${JSON.stringify(key)}, which is not a routing key; known: ${known.join(', ')}`,
+      );
+    if (handler !== undefined && typeof handler !== 'function')
+      throw new InvalidOptionsError(`\`on[${JSON.stringify(key)}]\` must be a function`);
+  }
+  for (const [name, value] of [
+    ['onUnknown', onUnknown],
+    ['onError', onError],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'function')
+      throw new InvalidOptionsError(`\`${name}\` must be a function`);
+  }
+  if (mode !== undefined && !MODES.includes(mode))
+    throw new InvalidOptionsError(`\`mode\` must be ${MODES.map((m) => `'${m}'`).join(' or ')}`);
+  if (
+    dedupe !== undefined &&
+    dedupe !== false &&
+    (typeof dedupe?.claim !== 'function' || typeof dedupe?.release !== 'function')
+  )
+    throw new InvalidOptionsError('`dedupe` must be `false` or a store with `claim` and `release`');
+}
+
+/** The routing key of one event of `group`, or `group` alone when it cannot be narrowed. */
+function routingKey(groups: EventRoutes<object>['groups'], group: string, event: unknown): string {
+  const known = Object.hasOwn(groups, group) ? groups[group] : undefined;
+  // A group the contract does not know yet is keyed by `type`, SocialHub's usual discriminator,
+  // so that `onUnknown` sees `<group>.<type>`.
+  const property = known ? known.discriminator : 'type';
+  if (property === undefined) return group;
+  const value = isRecord(event) ? event[property] : undefined;
+  return typeof value === 'string' ? `${group}.${value}` : group;
+}
+
+/**
+ * Builds a router on generated routing tables (`createWebhookHandler` passes the contract's).
+ * Throws `InvalidOptionsError` at once for unusable options.
+ */
 export function createRouter<Events extends object>(
-  schemas: { [K in keyof Events & string]: EventSchema<Events[K]> },
+  routes: EventRoutes<Events>,
   options: RouterOptions<Events>,
 ): WebhookHandler {
-  secretList(options); // fail at start-up, not on the first delivery
+  const table = routes.schemas as Record<string, EventSchema<unknown> | undefined>;
+  checkOptions(options as RouterOptions<object>, Object.keys(table)); // fail at start-up
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const mode = options.mode ?? 'respond-first';
   const dedupe =
@@ -146,7 +207,6 @@ export function createRouter<Events extends object>(
     string,
     ((event: unknown, context: EventContext) => unknown) | undefined
   >;
-  const table = schemas as Record<string, EventSchema<unknown> | undefined>;
 
   const report = async (error: WebhookKitError, context: DeliveryContext) => {
     try {
@@ -162,10 +222,9 @@ export function createRouter<Events extends object>(
     delivery: DeliveryContext,
     result: ProcessResult,
   ): Promise<void> {
-    const type = isRecord(event) && typeof event.type === 'string' ? event.type : undefined;
-    const eventType = type === undefined ? group : `${group}.${type}`;
+    const eventType = routingKey(routes.groups, group, event);
     const context: EventContext = { ...delivery, eventType };
-    const schema = type === undefined ? undefined : table[eventType];
+    const schema = Object.hasOwn(table, eventType) ? table[eventType] : undefined;
     if (!schema) {
       result.unknown++;
       try {

@@ -1,7 +1,9 @@
-import type { WebhookEventMap } from '@socialhub/schema/webhooks';
+import { type WebhookEventMap, webhookRoutes } from '@socialhub/schema/webhooks';
+import { webhookRouteSchemas } from '@socialhub/schema/webhooks/zod';
 import { SIGNED_GET_BODY } from './constants.js';
 import { signDelivery } from './core.js';
-import type { WebhookEventName, WebhookEvents } from './events.js';
+import { InvalidEventError, InvalidOptionsError } from './errors.js';
+import type { WebhookEventName, WebhookRouteMap } from './events.js';
 import type { KitRequest } from './http.js';
 
 /** Options of `createTestDelivery`. */
@@ -120,51 +122,72 @@ export async function createTestTemplatesRequest(options: {
   };
 }
 
-type Defaults = { [K in WebhookEventName]: () => WebhookEvents[K] };
+/** `T` with every object field optional, at any depth; arrays are replaced whole. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
 
-const ticketAction = <T extends string>(type: T) => ({
-  ticketId: randomObjectId(),
-  networkItemId: `test-${hex(6)}`,
-  type,
-  actionId: `${type}-action`,
-  time: Date.now(),
-  uuid: crypto.randomUUID(),
-});
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OBJECT_ID = /^[a-f0-9]{24}$/;
 
-const defaults: Defaults = {
-  'ticket_action.reply': () => ({
-    ...ticketAction('reply'),
-    payload: { followupId: crypto.randomUUID(), text: 'Test reply' },
-  }),
-  'ticket_action.template_reply': () => ({
-    ...ticketAction('template_reply'),
-    payload: {
-      followupId: crypto.randomUUID(),
-      name: 'Test Greeting',
-      networkId: 'test_greeting',
-      variables: { firstName: 'Anna' },
-      language: 'en',
-    },
-  }),
-  'ticket_action.button': () => ({ ...ticketAction('button'), payload: {} }),
-  'ticket_action.delete': () => ({ ...ticketAction('delete'), payload: {} }),
-  'channel_action.disabled': () => ({
-    channelId: randomObjectId(),
-    type: 'disabled',
-    time: Date.now(),
-    uuid: crypto.randomUUID(),
-  }),
-};
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+/** A copy of the contract's example with fresh UUIDs and ObjectIds (the same id stays the same) and `time` now. */
+function freshen(example: unknown): unknown {
+  const ids = new Map<string, string>();
+  const fresh = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return value.map((item) => fresh(item));
+    if (isPlainObject(value))
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fresh(v, k)]));
+    if (key === 'time' && typeof value === 'number') return Date.now();
+    if (typeof value !== 'string' || !(UUID.test(value) || OBJECT_ID.test(value))) return value;
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = UUID.test(value) ? crypto.randomUUID() : randomObjectId();
+      ids.set(value, id);
+    }
+    return id;
+  };
+  return fresh(example);
+}
+
+/** `base` with `overrides` merged in: plain objects deeply, anything else (arrays too) replaced. */
+function deepMerge(base: unknown, overrides: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    merged[key] = deepMerge(base[key], value);
+  }
+  return merged;
+}
 
 /**
- * Builds one valid event of a routed type with fresh ids, a current `time` and a random `uuid`;
- * `overrides` replace top-level fields.
+ * Builds one valid event of a routing key: the contract's example of it (`webhookRoutes` of
+ * `@socialhub/schema/webhooks`) with fresh UUIDs and ObjectIds and a current `time`, with
+ * `overrides` merged in deeply (arrays are replaced). The result is validated with the event's
+ * generated schema, so an override the router would reject throws an `InvalidEventError`
+ * naming the field, instead of making a delivery that is answered 200 and never handled.
  * @example
- * createTestEvent('ticket_action.button', { ticketId: '5cc1b08ad62ec72e8388cb47' });
+ * createTestEvent('ticket_action.reply', { payload: { text: 'Hello' } }); // keeps followupId
  */
 export function createTestEvent<K extends WebhookEventName>(
   name: K,
-  overrides: Partial<WebhookEvents[K]> = {},
-): WebhookEvents[K] {
-  return { ...defaults[name](), ...overrides } as WebhookEvents[K];
+  overrides: DeepPartial<WebhookRouteMap[K]> = {} as DeepPartial<WebhookRouteMap[K]>,
+): WebhookRouteMap[K] {
+  if (typeof name !== 'string' || !Object.hasOwn(webhookRoutes, name))
+    throw new InvalidOptionsError(
+      `createTestEvent: ${JSON.stringify(name)} is not a routing key; known: ${Object.keys(webhookRoutes).join(', ')}`,
+    );
+  if (overrides !== undefined && !isPlainObject(overrides))
+    throw new InvalidOptionsError('createTestEvent: `overrides` must be a plain object');
+  const event = deepMerge(freshen(webhookRoutes[name].example), overrides);
+  const parsed = webhookRouteSchemas[name].safeParse(event);
+  if (!parsed.success) throw new InvalidEventError(name, event, { cause: parsed.error });
+  return event as WebhookRouteMap[K];
 }

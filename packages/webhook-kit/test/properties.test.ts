@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../src/create-core.js';
 import { cryptoProvider as nodeCrypto } from '../src/crypto/crypto-node.js';
 import { cryptoProvider as webCrypto } from '../src/crypto/crypto-web.js';
 import { InvalidSignatureError, WebhookKitError } from '../src/errors.js';
 import { createRouter } from '../src/router.js';
-import { createCore } from '../src/verify.js';
 
 const NOW = 1_700_000_000_000;
 const now = () => NOW;
@@ -174,7 +174,10 @@ describe('router properties', () => {
   it('answers every signed random body with 200 or a typed 400, never throwing', async () => {
     const { signDelivery } = createCore(nodeCrypto);
     const secret = 'p'.repeat(32);
-    const router = createRouter({}, { secret, now, on: {}, onError: () => {}, mode: 'wait' });
+    const router = createRouter(
+      { schemas: {}, groups: {} },
+      { secret, now, on: {}, onError: () => {}, mode: 'wait' },
+    );
     const jsonish = fc.oneof(
       bodyArb,
       fc.json(),

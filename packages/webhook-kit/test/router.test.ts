@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryDedupeStore } from '../src/dedupe.js';
-import { EventHandlerError, InvalidEventError, type WebhookKitError } from '../src/index.js';
+import {
+  EventHandlerError,
+  InvalidEventError,
+  InvalidOptionsError,
+  type WebhookKitError,
+} from '../src/index.js';
 import { createTestDelivery, createTestEvent } from '../src/testing.js';
 import { createWebhookHandler } from '../src/webhook-handler.js';
 import { compactVector, NOW, SECRET, TIMESTAMP } from './vectors.js';
@@ -112,11 +117,13 @@ describe('createWebhookHandler', () => {
       onError: (error) => void errors.push(error),
     });
     const good = createTestEvent('ticket_action.reply');
-    // A reply needs text or attachments, and a uuid must be a UUID.
-    const noText = createTestEvent('ticket_action.reply', {
+    // A reply needs text or attachments, and a uuid must be a UUID. createTestEvent refuses to
+    // build such events, so they are spread by hand.
+    const noText = {
+      ...createTestEvent('ticket_action.reply'),
       payload: { followupId: '2b9c4f0e-6d1a-4e8b-9f3c-5a7d1e2f4b6c' },
-    });
-    const badUuid = createTestEvent('ticket_action.reply', { uuid: 'not-a-uuid' });
+    };
+    const badUuid = { ...createTestEvent('ticket_action.reply'), uuid: 'not-a-uuid' };
     const delivery = await createTestDelivery({
       secret,
       events: { ticket_action: [noText, good, badUuid] },
@@ -130,6 +137,10 @@ describe('createWebhookHandler', () => {
       expect(error).toMatchObject({ code: 'invalid_event', eventType: 'ticket_action.reply' });
       expect(error.cause).toBeDefined();
     }
+    expect(errors.map((e) => (e as InvalidEventError).reason)).toEqual([
+      'payload: expected text or attachments',
+      'uuid: Invalid UUID',
+    ]);
   });
 
   it('isolates a throwing or hanging handler from the other events', async () => {
@@ -325,8 +336,34 @@ describe('createWebhookHandler', () => {
   });
 
   it('refuses to start without a usable secret', () => {
-    expect(() => createWebhookHandler({ secrets: [], on: {} })).toThrow(TypeError);
+    expect(() => createWebhookHandler({ secrets: [], on: {} })).toThrow(InvalidOptionsError);
     expect(() => createWebhookHandler({ secret: '', on: {} })).toThrow(/non-empty/);
+  });
+
+  it('refuses unusable options at start-up with a typed error, never a bare TypeError', () => {
+    const misuse = [
+      () => createWebhookHandler({ secret } as never),
+      () => createWebhookHandler({ secret, on: { 'ticket_action.replly': () => {} } } as never),
+      () => createWebhookHandler({ secret, on: { 'ticket_action.reply': 'no' } } as never),
+      () => createWebhookHandler({ secret, on: {}, onError: 'log' } as never),
+      () => createWebhookHandler({ secret, on: {}, mode: 'later' } as never),
+      () => createWebhookHandler({ secret, on: {}, dedupe: {} } as never),
+      () => createWebhookHandler(undefined as never),
+    ];
+    for (const start of misuse) {
+      let thrown: unknown;
+      try {
+        start();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidOptionsError);
+      expect(thrown).toMatchObject({ code: 'invalid_options' });
+      expect((thrown as Error).message).toMatch(/^@socialhub\/webhook-kit: /);
+    }
+    expect(() =>
+      createWebhookHandler({ secret, on: { 'ticket_action.replly': () => {} } } as never),
+    ).toThrow(/ticket_action\.replly.*known: ticket_action\.reply/);
   });
 
   it('accepts any secret of a rotation list', async () => {

@@ -28,12 +28,21 @@ export async function caught(promise: Promise<unknown>, where = 'caught'): Promi
   throw new Error(`${where}: expected a rejection`);
 }
 
-/** Every string reachable from a value: inspect with hidden fields, plus the usual error fields. */
+/**
+ * Every string reachable from a value: inspect with hidden fields and internal state (no custom
+ * inspect, so a Response shows undici's `urlList`), JSON, plus the usual error fields.
+ */
 export function reachableText(value: unknown, seen = new Set<unknown>(), depth = 0): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null || seen.has(value) || depth > 8) return '';
   seen.add(value);
   let text = inspect(value, { depth: 8, showHidden: true, getters: true });
+  text += inspect(value, { depth: Infinity, showHidden: true, customInspect: false });
+  try {
+    text += JSON.stringify(value);
+  } catch {
+    // A cycle: inspect has walked it.
+  }
   const fields = value as Record<string, unknown>;
   for (const key of ['message', 'stack', 'url', 'cause', 'errors', 'response', 'body', 'data']) {
     try {

@@ -5546,18 +5546,18 @@ export interface components {
             insustries?: {
                 id?: string;
                 name?: string;
-                geoLocations?: {
-                    id?: string;
-                    name?: string;
-                    jobFunctions?: {
-                        id?: string;
-                        name?: string;
-                        interfaceLocales?: {
-                            id?: string;
-                            name?: string;
-                        }[];
-                    }[];
-                }[];
+            }[];
+            geoLocations?: {
+                id?: string;
+                name?: string;
+            }[];
+            jobFunctions?: {
+                id?: string;
+                name?: string;
+            }[];
+            interfaceLocales?: {
+                id?: string;
+                name?: string;
             }[];
         };
         FacebookTargeting: {
@@ -5580,11 +5580,11 @@ export interface components {
                 supports_region?: boolean;
                 supports_city?: boolean;
                 is_worldwide?: boolean;
-                interests?: {
-                    id?: number;
-                    name?: string;
-                    topic?: string;
-                }[];
+            }[];
+            interests?: {
+                id?: number;
+                name?: string;
+                topic?: string;
             }[];
         };
         Shortlink: {
@@ -5864,16 +5864,16 @@ export interface components {
                     countries?: string[];
                     regions?: string[];
                     cities?: string[];
-                    device_platforms?: ("mobile" | "desktop")[];
-                    publisher_platforms?: ("facebook" | "instagram" | "messenger" | "audience_network")[];
-                    facebook_positions?: ("feed" | "right_hand_column" | "marketplace")[];
-                    instagram_positions?: ("stream" | "story")[];
-                    audience_network_positions?: ("classic" | "instream_video" | "rewarded_video")[];
-                    messenger_positions?: ("messenger_home" | "sponsored_messages")[];
-                    destination_type?: string;
-                    bid_amount?: string;
                 };
+                device_platforms?: ("mobile" | "desktop")[];
+                publisher_platforms?: ("facebook" | "instagram" | "messenger" | "audience_network")[];
+                facebook_positions?: ("feed" | "right_hand_column" | "marketplace")[];
+                instagram_positions?: ("stream" | "story")[];
+                audience_network_positions?: ("classic" | "instream_video" | "rewarded_video")[];
+                messenger_positions?: ("messenger_home" | "sponsored_messages")[];
             };
+            destination_type?: string;
+            bid_amount?: string;
         };
         /** @description Data for an email request. */
         EmailRequest: {
@@ -6156,38 +6156,38 @@ export interface components {
                 languageValues?: string[];
                 /** @description all supported countries for searches according to ISO3166-1 alpha 2 https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2 */
                 countryValues?: string[];
-                roles?: {
-                    roles?: {
-                        /** @enum {string} */
-                        key?: "SUPERADMIN" | "ADMIN" | "SMM" | "SMMAA" | "SMMWOI" | "CM" | "CMWOI" | "ASSIGNER" | "REPORTER" | "OBSERVER" | "EDITOR" | "ADVERT" | "CUSTOM";
-                        title?: string;
-                        permissions?: ("ViewAdminDropdown" | "ViewAllAccounts" | "EditAllAccounts" | "EditAccountSalesSettings" | "DeleteAccount" | "ViewTickets" | "ViewSuggestedTickets" | "ViewContacts" | "EditContacts" | "ViewHistory" | "Exportsights" | "ViewUsers" | "EditUsers" | "ViewChannels" | "EditChannels" | "ViewFeatures" | "EditFeatures" | "ArchiveNewTickets" | "approvalProcess" | "coworking" | "rules" | "categories" | "categoriesForceUserToTag" | "templates" | "cpApprovalProcess" | "cpEmailApprovalProcess" | "teams" | "ViewLinkShortener" | "contacts" | "fbAds" | "ReplyTicket" | "ApproveSuggestion" | "ApproveOwnSuggestion" | "DeleteReply" | "HideTicket" | "NoteTicket" | "DeleteNote" | "DeleteTicket" | "LikeTicket" | "ShareTicket" | "AssignTicket" | "ArchiveTicket" | "ForwardTicket" | "HandBackTicket" | "ViewCategories" | "EditCategories" | "AssignCategories" | "ViewTemplates" | "ViewTeams" | "ViewSecuritySettings" | "EditSecuritySettings" | "ManageSearches" | "BlockInteractor" | "DeleteChannel" | "ShortenLinks" | "ViewPosts" | "EditPosts" | "ViewCollaborationTab" | "CreateComment" | "PublishPosts" | "ApprovePosts" | "ApproveOwnPosts" | "ViewCampaigns" | "EditCampaigns" | "EditAccount" | "ViewAnalytics" | "CreateTags" | "DeleteTags" | "EditTags" | "EditAdAccounts" | "ViewAds" | "EditAds" | "ApprovalRequest" | "ViewCalendar" | "ViewContentList" | "ViewAccountSettings" | "ViewPersonalSettings" | "UseMediaLibrary" | "AddToMediaLibrary" | "MediaLibraryEdit" | "UseMediaEditor" | "UploadMedia" | "EditTemplates" | "EditCustomFolders")[];
-                    }[];
-                    permissions?: {
-                        /** @enum {string} */
-                        key?: "ApprovePosts" | "ApproveOwnPosts" | "ViewAds" | "EditAds" | "ShortenLinks" | "ViewPosts" | "EditPosts" | "ViewCollaborationTab" | "CreateComment" | "PublishPosts" | "ViewCampaigns" | "EditCampaigns" | "ViewAnalytics" | "CreateTags" | "DeleteTags" | "EditTags" | "ApprovalRequest" | "ViewSuggestedTickets" | "ArchiveNewTickets" | "ViewCategories" | "AssignCategories" | "ViewContacts" | "EditContacts" | "ViewTemplates" | "ViewTickets" | "ViewHistory" | "Exportsights" | "ReplyTicket" | "ApproveSuggestion" | "ApproveOwnSuggestion" | "DeleteReply" | "HideTicket" | "NoteTicket" | "DeleteNote" | "DeleteTicket" | "LikeTicket" | "ShareTicket" | "AssignTicket" | "ArchiveTicket" | "ForwardTicket" | "HandBackTicket" | "BlockInteractor" | "ViewUsers" | "ViewChannels" | "UseMediaLibrary" | "AddToMediaLibrary" | "MediaLibraryEdit" | "UseMediaEditor" | "UploadMedia" | "EditTemplates" | "EditCustomFolders";
-                        title?: string;
-                        description?: string;
-                        /** @enum {string} */
-                        type?: "general" | "inbox" | "cp";
-                        /** @description Translated permission type */
-                        typeTitle?: string;
-                        networks?: {
-                            network?: string;
-                            /** @enum {string} */
-                            type?: "default" | "manifest" | "teaser";
-                            manifest?: components["schemas"]["Manifest"];
-                            title?: string;
-                            description?: string;
-                            moreDetails?: string;
-                            detailsLink?: string;
-                            addButtonLabel?: string;
-                            teaserTitle?: string;
-                            teaserDescription?: string;
-                        }[];
-                    }[];
-                };
             };
+            roles?: {
+                roles?: {
+                    /** @enum {string} */
+                    key?: "SUPERADMIN" | "ADMIN" | "SMM" | "SMMAA" | "SMMWOI" | "CM" | "CMWOI" | "ASSIGNER" | "REPORTER" | "OBSERVER" | "EDITOR" | "ADVERT" | "CUSTOM";
+                    title?: string;
+                    permissions?: ("ViewAdminDropdown" | "ViewAllAccounts" | "EditAllAccounts" | "EditAccountSalesSettings" | "DeleteAccount" | "ViewTickets" | "ViewSuggestedTickets" | "ViewContacts" | "EditContacts" | "ViewHistory" | "Exportsights" | "ViewUsers" | "EditUsers" | "ViewChannels" | "EditChannels" | "ViewFeatures" | "EditFeatures" | "ArchiveNewTickets" | "approvalProcess" | "coworking" | "rules" | "categories" | "categoriesForceUserToTag" | "templates" | "cpApprovalProcess" | "cpEmailApprovalProcess" | "teams" | "ViewLinkShortener" | "contacts" | "fbAds" | "ReplyTicket" | "ApproveSuggestion" | "ApproveOwnSuggestion" | "DeleteReply" | "HideTicket" | "NoteTicket" | "DeleteNote" | "DeleteTicket" | "LikeTicket" | "ShareTicket" | "AssignTicket" | "ArchiveTicket" | "ForwardTicket" | "HandBackTicket" | "ViewCategories" | "EditCategories" | "AssignCategories" | "ViewTemplates" | "ViewTeams" | "ViewSecuritySettings" | "EditSecuritySettings" | "ManageSearches" | "BlockInteractor" | "DeleteChannel" | "ShortenLinks" | "ViewPosts" | "EditPosts" | "ViewCollaborationTab" | "CreateComment" | "PublishPosts" | "ApprovePosts" | "ApproveOwnPosts" | "ViewCampaigns" | "EditCampaigns" | "EditAccount" | "ViewAnalytics" | "CreateTags" | "DeleteTags" | "EditTags" | "EditAdAccounts" | "ViewAds" | "EditAds" | "ApprovalRequest" | "ViewCalendar" | "ViewContentList" | "ViewAccountSettings" | "ViewPersonalSettings" | "UseMediaLibrary" | "AddToMediaLibrary" | "MediaLibraryEdit" | "UseMediaEditor" | "UploadMedia" | "EditTemplates" | "EditCustomFolders")[];
+                }[];
+                permissions?: {
+                    /** @enum {string} */
+                    key?: "ApprovePosts" | "ApproveOwnPosts" | "ViewAds" | "EditAds" | "ShortenLinks" | "ViewPosts" | "EditPosts" | "ViewCollaborationTab" | "CreateComment" | "PublishPosts" | "ViewCampaigns" | "EditCampaigns" | "ViewAnalytics" | "CreateTags" | "DeleteTags" | "EditTags" | "ApprovalRequest" | "ViewSuggestedTickets" | "ArchiveNewTickets" | "ViewCategories" | "AssignCategories" | "ViewContacts" | "EditContacts" | "ViewTemplates" | "ViewTickets" | "ViewHistory" | "Exportsights" | "ReplyTicket" | "ApproveSuggestion" | "ApproveOwnSuggestion" | "DeleteReply" | "HideTicket" | "NoteTicket" | "DeleteNote" | "DeleteTicket" | "LikeTicket" | "ShareTicket" | "AssignTicket" | "ArchiveTicket" | "ForwardTicket" | "HandBackTicket" | "BlockInteractor" | "ViewUsers" | "ViewChannels" | "UseMediaLibrary" | "AddToMediaLibrary" | "MediaLibraryEdit" | "UseMediaEditor" | "UploadMedia" | "EditTemplates" | "EditCustomFolders";
+                    title?: string;
+                    description?: string;
+                    /** @enum {string} */
+                    type?: "general" | "inbox" | "cp";
+                    /** @description Translated permission type */
+                    typeTitle?: string;
+                }[];
+            };
+            networks?: {
+                network?: string;
+                /** @enum {string} */
+                type?: "default" | "manifest" | "teaser";
+                manifest?: components["schemas"]["Manifest"];
+                title?: string;
+                description?: string;
+                moreDetails?: string;
+                detailsLink?: string;
+                addButtonLabel?: string;
+                teaserTitle?: string;
+                teaserDescription?: string;
+            }[];
         };
         /** @description category object */
         Category: {
@@ -6365,12 +6365,12 @@ export interface components {
             styles?: {
                 fontWeight?: string;
                 fontStyle?: string;
-                mediaIds?: string[];
-                /** Format: date-time */
-                createdTime?: string;
-                /** Format: date-time */
-                updatedTime?: string;
             };
+            mediaIds?: string[];
+            /** Format: date-time */
+            createdTime?: string;
+            /** Format: date-time */
+            updatedTime?: string;
         };
         /** @description Custom Inbox Folder */
         Folder: {
@@ -6443,9 +6443,9 @@ export interface components {
             list?: {
                 channelId?: string;
                 interactorId?: string;
-                /** Format: date-time */
-                createdTime?: string;
             }[];
+            /** Format: date-time */
+            createdTime?: string;
         };
         /** @description InteractorList defining a list of interactors used in smart rules */
         InteractorListPopulated: {
@@ -6804,7 +6804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailReport"][];
+                    "application/json": components["schemas"]["EmailReport"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -6864,7 +6864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailReport"][];
+                    "application/json": components["schemas"]["EmailReport"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -7599,7 +7599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Channel"];
+                    "application/json": components["schemas"]["Channel"][];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -7692,7 +7692,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>[];
+                    "application/json": {
+                        _id?: components["schemas"]["ObjectId"];
+                        /** @description Name of the channel as specified on the social network. */
+                        name?: string;
+                        /** @description Unique name containing more specific information about the channel. */
+                        uniqueName?: string;
+                        /** @enum {string} */
+                        socialNetwork?: "FACEBOOK" | "TWITTER" | "PLACEHOLDERS" | "INSTAGRAM_BUSINESS";
+                        /**
+                         * Format: uri
+                         * @description URL to the channel image as specified by the social network.
+                         */
+                        imageUrl?: string;
+                        /** @description number of scheduled posts in the next 30 days for this channel or placeholder */
+                        posts?: number;
+                        /** @description number of fans this channel has on the social network */
+                        fans?: number;
+                    }[];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -7751,9 +7768,9 @@ export interface operations {
                                     /** Format: uri */
                                     url?: string;
                                     is_silhouette?: boolean;
-                                    store_location_descriptor?: string;
                                 };
                             };
+                            store_location_descriptor?: string;
                         };
                     };
                     /** @description List of all channel features. */
@@ -11064,8 +11081,8 @@ export interface operations {
                         fontWeight?: "normal" | "bold" | "lighter" | "bolder" | "100" | "200" | "300" | "400" | "500" | "600" | "700" | "800" | "900";
                         /** @enum {string} */
                         fontStyle?: "normal" | "italic";
-                        mediaIds?: string[];
                     };
+                    mediaIds?: string[];
                 };
             };
         };
@@ -11479,32 +11496,32 @@ export interface operations {
                         locales?: {
                             name?: string;
                             key?: number;
-                            countries?: {
-                                country_code?: string;
-                                name?: string;
-                                supports_region?: string;
-                                supports_city?: string;
-                                locations?: {
-                                    key?: string;
-                                    name?: string;
-                                    type?: string;
-                                    country_code?: string;
-                                    country_name?: string;
-                                    region?: string;
-                                    region_id?: number;
-                                    supports_region?: boolean;
-                                    supports_city?: boolean;
-                                    interests?: {
-                                        id?: string;
-                                        name?: string;
-                                        audience_size_lower_bound?: number;
-                                        audience_size_upper_bound?: number;
-                                        path?: string[];
-                                        description?: string;
-                                        topic?: string;
-                                    }[];
-                                }[];
-                            }[];
+                        }[];
+                        countries?: {
+                            country_code?: string;
+                            name?: string;
+                            supports_region?: string;
+                            supports_city?: string;
+                        }[];
+                        locations?: {
+                            key?: string;
+                            name?: string;
+                            type?: string;
+                            country_code?: string;
+                            country_name?: string;
+                            region?: string;
+                            region_id?: number;
+                            supports_region?: boolean;
+                            supports_city?: boolean;
+                        }[];
+                        interests?: {
+                            id?: string;
+                            name?: string;
+                            audience_size_lower_bound?: number;
+                            audience_size_upper_bound?: number;
+                            path?: string[];
+                            description?: string;
+                            topic?: string;
                         }[];
                     };
                 };
@@ -11981,10 +11998,10 @@ export interface operations {
                             /** @enum {string} */
                             type?: "country_group" | "country" | "region" | "city" | "zip";
                             country_codes?: string[];
-                            interests?: {
-                                id?: number;
-                                name?: string;
-                            }[];
+                        }[];
+                        interests?: {
+                            id?: number;
+                            name?: string;
                         }[];
                     };
                 };
@@ -12168,12 +12185,12 @@ export interface operations {
                             image_url?: string;
                             review_status?: string;
                             is_checkout_flow?: boolean;
-                            paging?: {
-                                cursors?: {
-                                    after?: string;
-                                };
-                            };
                         }[];
+                        paging?: {
+                            cursors?: {
+                                after?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -12523,12 +12540,12 @@ export interface operations {
                         description?: string;
                         owner?: {
                             username?: string;
-                            privacy?: string;
-                            sections?: {
-                                id?: string;
-                                name?: string;
-                            }[];
                         };
+                        privacy?: string;
+                        sections?: {
+                            id?: string;
+                            name?: string;
+                        }[];
                     }[];
                 };
             };
@@ -12565,18 +12582,18 @@ export interface operations {
                         industries?: {
                             name?: string;
                             id?: string;
-                            jobFunctions?: {
-                                name?: string;
-                                id?: string;
-                                geoLocations?: {
-                                    name?: string;
-                                    id?: string;
-                                    interfaceLocales?: {
-                                        name?: string;
-                                        id?: string;
-                                    }[];
-                                }[];
-                            }[];
+                        }[];
+                        jobFunctions?: {
+                            name?: string;
+                            id?: string;
+                        }[];
+                        geoLocations?: {
+                            name?: string;
+                            id?: string;
+                        }[];
+                        interfaceLocales?: {
+                            name?: string;
+                            id?: string;
                         }[];
                     };
                 };
@@ -13934,7 +13951,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>[];
+                    "application/json": {
+                        _id?: string;
+                        name?: string;
+                        accountId?: string;
+                        /** Format: date-time */
+                        createdTime?: string;
+                        /** Format: date-time */
+                        updatedTime?: string;
+                        belongsToList?: boolean;
+                    }[];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -13964,7 +13990,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>[];
+                    "application/json": {
+                        channelId?: components["schemas"]["ObjectId"];
+                        interactors?: {
+                            id?: components["schemas"]["ObjectId"];
+                            url?: string;
+                            name?: string;
+                            /** Format: uri */
+                            picture?: string;
+                            socialNetworkUserId?: string;
+                            networkSpecific?: Record<string, unknown>;
+                            socialNetwork?: string;
+                        }[];
+                    }[];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -15057,7 +15095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Contact"][];
+                    "application/json": components["schemas"]["Contact"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -15107,7 +15145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Tag"][];
+                    "application/json": components["schemas"]["Tag"];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -15356,14 +15394,14 @@ export interface operations {
                             id?: string;
                             name?: string;
                             specialAdCategory?: ("HOUSING" | "CREDIT" | "EMPLOYMENT")[];
-                            adSet?: {
-                                id?: string;
-                                name?: string;
-                                campaignId?: string;
-                                postId?: string;
-                            };
+                        };
+                        adSet?: {
+                            id?: string;
+                            name?: string;
+                            campaignId?: string;
                         };
                     };
+                    postId?: string;
                 };
             };
         };
@@ -16007,7 +16045,7 @@ export interface operations {
                         variables?: Record<string, unknown>;
                         /** @description object with language codes as keys and handlebars template strings as values */
                         text?: Record<string, unknown>;
-                    };
+                    }[];
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -16576,12 +16614,12 @@ export interface operations {
                             name?: string;
                             /** @description interactor relationship object with the channel */
                             channelsRelationship?: Record<string, unknown>;
-                            /**
-                             * @description name of the changed property (if any of them changed)
-                             * @enum {string}
-                             */
-                            changedProperty?: "name" | "picture" | "url";
                         };
+                        /**
+                         * @description name of the changed property (if any of them changed)
+                         * @enum {string}
+                         */
+                        changedProperty?: "name" | "picture" | "url";
                     };
                 };
             };
@@ -16662,7 +16700,7 @@ export interface operations {
                         threshold?: number;
                         /** Format: date-time */
                         lastAlertTime?: string;
-                    }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -16730,7 +16768,7 @@ export interface operations {
                         threshold?: number;
                         /** Format: date-time */
                         lastAlertTime?: string;
-                    }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequestError"];
@@ -16829,6 +16867,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         group?: string;
+                        items?: {
+                            key?: string;
+                            helpLink?: boolean;
+                            bundleStatus?: {
+                                enterprise?: string;
+                                professional?: string;
+                                state?: {
+                                    type?: string;
+                                    active?: boolean;
+                                    disabled?: boolean;
+                                    tooltip?: string;
+                                };
+                            };
+                        }[];
                     }[];
                 };
             };
@@ -17635,6 +17687,42 @@ export interface operations {
                         widgets?: {
                             /** @description Widget group title */
                             title?: string;
+                            items?: {
+                                /** @description Widget title */
+                                title?: string;
+                                /** @description Widget type */
+                                type?: string;
+                                /** @description Flag showing whether widget is supported or not */
+                                disabled?: boolean;
+                                /** @description Flag showing whether widget is supported or not */
+                                constraints?: string[];
+                            }[];
+                        }[];
+                        /** @description List of all available metrics */
+                        metrics?: {
+                            /** @description Type of the metric */
+                            metric?: string;
+                            /** @description Metric mode */
+                            mode?: string;
+                            /** @description List of widget types the metric can be used in */
+                            widgets?: string[];
+                            /** @description List of social networks supported by the metric */
+                            networks?: string[];
+                            /** @description Translated metric title */
+                            title?: string;
+                            /** @description Translated metric description */
+                            description?: string;
+                            /** @description Area type of the metric */
+                            area?: string;
+                            /** @description Zendesk help page link */
+                            helpLink?: string;
+                            /** @description List of metric areas */
+                            areas?: {
+                                /** @description Type of the area */
+                                type?: string;
+                                /** @description Translated area title */
+                                title?: string;
+                            }[];
                         }[];
                     };
                 };
@@ -17664,6 +17752,42 @@ export interface operations {
                         widgets?: {
                             /** @description Widget group title */
                             title?: string;
+                            items?: {
+                                /** @description Widget title */
+                                title?: string;
+                                /** @description Widget type */
+                                type?: string;
+                                /** @description Flag showing whether widget is supported or not */
+                                disabled?: boolean;
+                                /** @description Flag showing whether widget is supported or not */
+                                constraints?: string[];
+                            }[];
+                        }[];
+                        /** @description List of all available metrics */
+                        metrics?: {
+                            /** @description Type of the metric */
+                            metric?: string;
+                            /** @description Metric mode */
+                            mode?: string;
+                            /** @description List of widget types the metric can be used in */
+                            widgets?: string[];
+                            /** @description List of social networks supported by the metric */
+                            networks?: string[];
+                            /** @description Translated metric title */
+                            title?: string;
+                            /** @description Translated metric description */
+                            description?: string;
+                            /** @description Area type of the metric */
+                            area?: string;
+                            /** @description Zendesk help page link */
+                            helpLink?: string;
+                            /** @description List of metric areas */
+                            areas?: {
+                                /** @description Type of the area */
+                                type?: string;
+                                /** @description Translated area title */
+                                title?: string;
+                            }[];
                         }[];
                     };
                 };

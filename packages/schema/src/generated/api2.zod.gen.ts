@@ -278,11 +278,11 @@ export const FacebookTargetingSchema = object({
     supports_region: z.boolean().optional(),
     supports_city: z.boolean().optional(),
     is_worldwide: z.boolean().optional(),
-    interests: z.array(object({
-      id: z.number().gte(0).optional(),
-      name: z.string().optional(),
-      topic: z.string().optional(),
-    })).optional(),
+  })).optional(),
+  interests: z.array(object({
+    id: z.number().gte(0).optional(),
+    name: z.string().optional(),
+    topic: z.string().optional(),
   })).optional(),
 });
 
@@ -332,25 +332,23 @@ export const LinkSchema = object({
   updatedTime: z.iso.datetime({ offset: true }).optional(),
 });
 
-const LinkedinTargetingSchema$1 = object({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  interfaceLocales: z.array(object({
-    id: z.string().optional(),
-    name: z.string().optional(),
-  })).optional(),
-});
-
 /** `LinkedinTargeting` (components.schemas) of the SocialHub API2. */
 export const LinkedinTargetingSchema = object({
   insustries: z.array(object({
     id: z.string().optional(),
     name: z.string().optional(),
-    geoLocations: z.array(object({
-      id: z.string().optional(),
-      name: z.string().optional(),
-      jobFunctions: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["LinkedinTargeting"]>["insustries"]>[number]>["geoLocations"]>[number]>["jobFunctions"]>[number]>>(LinkedinTargetingSchema$1)).optional(),
-    })).optional(),
+  })).optional(),
+  geoLocations: z.array(object({
+    id: z.string().optional(),
+    name: z.string().optional(),
+  })).optional(),
+  jobFunctions: z.array(object({
+    id: z.string().optional(),
+    name: z.string().optional(),
+  })).optional(),
+  interfaceLocales: z.array(object({
+    id: z.string().optional(),
+    name: z.string().optional(),
   })).optional(),
 });
 
@@ -760,16 +758,16 @@ export const FacebookAdSetSchema = object({
       countries: z.array(z.string()).optional(),
       regions: z.array(z.string()).optional(),
       cities: z.array(z.string()).optional(),
-      device_platforms: z.array(z.enum(["mobile", "desktop"])).optional(),
-      publisher_platforms: z.array(z.enum(["facebook", "instagram", "messenger", "audience_network"])).optional(),
-      facebook_positions: z.array(z.enum(["feed", "right_hand_column", "marketplace"])).optional(),
-      instagram_positions: z.array(z.enum(["stream", "story"])).optional(),
-      audience_network_positions: z.array(z.enum(["classic", "instream_video", "rewarded_video"])).optional(),
-      messenger_positions: z.array(z.enum(["messenger_home", "sponsored_messages"])).optional(),
-      destination_type: z.string().optional(),
-      bid_amount: z.string().optional(),
     }).optional(),
+    device_platforms: z.array(z.enum(["mobile", "desktop"])).optional(),
+    publisher_platforms: z.array(z.enum(["facebook", "instagram", "messenger", "audience_network"])).optional(),
+    facebook_positions: z.array(z.enum(["feed", "right_hand_column", "marketplace"])).optional(),
+    instagram_positions: z.array(z.enum(["stream", "story"])).optional(),
+    audience_network_positions: z.array(z.enum(["classic", "instream_video", "rewarded_video"])).optional(),
+    messenger_positions: z.array(z.enum(["messenger_home", "sponsored_messages"])).optional(),
   }).optional(),
+  destination_type: z.string().optional(),
+  bid_amount: z.string().optional(),
 });
 
 /** Data for an email request. */
@@ -914,7 +912,7 @@ export const TicketSchema = object({
   })).optional(),
 });
 
-const ConfigPanelSchema$2 = object({
+const ConfigPanelSchema$1 = object({
   label: z.string().optional(),
   labelPrefix: z.string().optional(),
   labelSuffix: z.string().optional(),
@@ -961,7 +959,7 @@ export const ConfigPanelSchema = z.array(object({
     settingsGroups: z.array(object({
       description: z.string().optional(),
       nextSettingImg: z.string().optional(),
-      settings: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["steps"]>[number]>["settingsGroups"]>[number]>["settings"]>[number]>>(ConfigPanelSchema$2)).optional(),
+      settings: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["steps"]>[number]>["settingsGroups"]>[number]>["settings"]>[number]>>(ConfigPanelSchema$1)).optional(),
     })).optional(),
   })).optional(),
 }));
@@ -1008,40 +1006,38 @@ export const ManifestSchema = object({
   }).optional(),
 });
 
-const SettingsSchema$3 = object({
-  network: z.string().optional(),
-  type: z.enum(["default", "manifest", "teaser"]).optional(),
-  manifest: ManifestSchema.optional(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  moreDetails: z.string().optional(),
-  detailsLink: z.string().optional(),
-  addButtonLabel: z.string().optional(),
-  teaserTitle: z.string().optional(),
-  teaserDescription: z.string().optional(),
-});
-
 /** possible settings options object */
 export const SettingsSchema = object({
   searches: object({
     languageValues: z.array(z.string()).optional(),
     countryValues: z.array(z.string()).optional(),
-    roles: object({
-      roles: z.array(object({
-        key: z.enum(["SUPERADMIN", "ADMIN", "SMM", "SMMAA", "SMMWOI", "CM", "CMWOI", "ASSIGNER", "REPORTER", "OBSERVER", "EDITOR", "ADVERT", "CUSTOM"]).optional(),
-        title: z.string().optional(),
-        permissions: z.array(z.enum(["ViewAdminDropdown", "ViewAllAccounts", "EditAllAccounts", "EditAccountSalesSettings", "DeleteAccount", "ViewTickets", "ViewSuggestedTickets", "ViewContacts", "EditContacts", "ViewHistory", "Exportsights", "ViewUsers", "EditUsers", "ViewChannels", "EditChannels", "ViewFeatures", "EditFeatures", "ArchiveNewTickets", "approvalProcess", "coworking", "rules", "categories", "categoriesForceUserToTag", "templates", "cpApprovalProcess", "cpEmailApprovalProcess", "teams", "ViewLinkShortener", "contacts", "fbAds", "ReplyTicket", "ApproveSuggestion", "ApproveOwnSuggestion", "DeleteReply", "HideTicket", "NoteTicket", "DeleteNote", "DeleteTicket", "LikeTicket", "ShareTicket", "AssignTicket", "ArchiveTicket", "ForwardTicket", "HandBackTicket", "ViewCategories", "EditCategories", "AssignCategories", "ViewTemplates", "ViewTeams", "ViewSecuritySettings", "EditSecuritySettings", "ManageSearches", "BlockInteractor", "DeleteChannel", "ShortenLinks", "ViewPosts", "EditPosts", "ViewCollaborationTab", "CreateComment", "PublishPosts", "ApprovePosts", "ApproveOwnPosts", "ViewCampaigns", "EditCampaigns", "EditAccount", "ViewAnalytics", "CreateTags", "DeleteTags", "EditTags", "EditAdAccounts", "ViewAds", "EditAds", "ApprovalRequest", "ViewCalendar", "ViewContentList", "ViewAccountSettings", "ViewPersonalSettings", "UseMediaLibrary", "AddToMediaLibrary", "MediaLibraryEdit", "UseMediaEditor", "UploadMedia", "EditTemplates", "EditCustomFolders"])).optional(),
-      })).optional(),
-      permissions: z.array(object({
-        key: z.enum(["ApprovePosts", "ApproveOwnPosts", "ViewAds", "EditAds", "ShortenLinks", "ViewPosts", "EditPosts", "ViewCollaborationTab", "CreateComment", "PublishPosts", "ViewCampaigns", "EditCampaigns", "ViewAnalytics", "CreateTags", "DeleteTags", "EditTags", "ApprovalRequest", "ViewSuggestedTickets", "ArchiveNewTickets", "ViewCategories", "AssignCategories", "ViewContacts", "EditContacts", "ViewTemplates", "ViewTickets", "ViewHistory", "Exportsights", "ReplyTicket", "ApproveSuggestion", "ApproveOwnSuggestion", "DeleteReply", "HideTicket", "NoteTicket", "DeleteNote", "DeleteTicket", "LikeTicket", "ShareTicket", "AssignTicket", "ArchiveTicket", "ForwardTicket", "HandBackTicket", "BlockInteractor", "ViewUsers", "ViewChannels", "UseMediaLibrary", "AddToMediaLibrary", "MediaLibraryEdit", "UseMediaEditor", "UploadMedia", "EditTemplates", "EditCustomFolders"]).optional(),
-        title: z.string().optional(),
-        description: z.string().optional(),
-        type: z.enum(["general", "inbox", "cp"]).optional(),
-        typeTitle: z.string().optional(),
-        networks: z.array(typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Settings"]>["searches"]>["roles"]>["permissions"]>[number]>["networks"]>[number]>>(SettingsSchema$3)).optional(),
-      })).optional(),
-    }).optional(),
   }).optional(),
+  roles: object({
+    roles: z.array(object({
+      key: z.enum(["SUPERADMIN", "ADMIN", "SMM", "SMMAA", "SMMWOI", "CM", "CMWOI", "ASSIGNER", "REPORTER", "OBSERVER", "EDITOR", "ADVERT", "CUSTOM"]).optional(),
+      title: z.string().optional(),
+      permissions: z.array(z.enum(["ViewAdminDropdown", "ViewAllAccounts", "EditAllAccounts", "EditAccountSalesSettings", "DeleteAccount", "ViewTickets", "ViewSuggestedTickets", "ViewContacts", "EditContacts", "ViewHistory", "Exportsights", "ViewUsers", "EditUsers", "ViewChannels", "EditChannels", "ViewFeatures", "EditFeatures", "ArchiveNewTickets", "approvalProcess", "coworking", "rules", "categories", "categoriesForceUserToTag", "templates", "cpApprovalProcess", "cpEmailApprovalProcess", "teams", "ViewLinkShortener", "contacts", "fbAds", "ReplyTicket", "ApproveSuggestion", "ApproveOwnSuggestion", "DeleteReply", "HideTicket", "NoteTicket", "DeleteNote", "DeleteTicket", "LikeTicket", "ShareTicket", "AssignTicket", "ArchiveTicket", "ForwardTicket", "HandBackTicket", "ViewCategories", "EditCategories", "AssignCategories", "ViewTemplates", "ViewTeams", "ViewSecuritySettings", "EditSecuritySettings", "ManageSearches", "BlockInteractor", "DeleteChannel", "ShortenLinks", "ViewPosts", "EditPosts", "ViewCollaborationTab", "CreateComment", "PublishPosts", "ApprovePosts", "ApproveOwnPosts", "ViewCampaigns", "EditCampaigns", "EditAccount", "ViewAnalytics", "CreateTags", "DeleteTags", "EditTags", "EditAdAccounts", "ViewAds", "EditAds", "ApprovalRequest", "ViewCalendar", "ViewContentList", "ViewAccountSettings", "ViewPersonalSettings", "UseMediaLibrary", "AddToMediaLibrary", "MediaLibraryEdit", "UseMediaEditor", "UploadMedia", "EditTemplates", "EditCustomFolders"])).optional(),
+    })).optional(),
+    permissions: z.array(object({
+      key: z.enum(["ApprovePosts", "ApproveOwnPosts", "ViewAds", "EditAds", "ShortenLinks", "ViewPosts", "EditPosts", "ViewCollaborationTab", "CreateComment", "PublishPosts", "ViewCampaigns", "EditCampaigns", "ViewAnalytics", "CreateTags", "DeleteTags", "EditTags", "ApprovalRequest", "ViewSuggestedTickets", "ArchiveNewTickets", "ViewCategories", "AssignCategories", "ViewContacts", "EditContacts", "ViewTemplates", "ViewTickets", "ViewHistory", "Exportsights", "ReplyTicket", "ApproveSuggestion", "ApproveOwnSuggestion", "DeleteReply", "HideTicket", "NoteTicket", "DeleteNote", "DeleteTicket", "LikeTicket", "ShareTicket", "AssignTicket", "ArchiveTicket", "ForwardTicket", "HandBackTicket", "BlockInteractor", "ViewUsers", "ViewChannels", "UseMediaLibrary", "AddToMediaLibrary", "MediaLibraryEdit", "UseMediaEditor", "UploadMedia", "EditTemplates", "EditCustomFolders"]).optional(),
+      title: z.string().optional(),
+      description: z.string().optional(),
+      type: z.enum(["general", "inbox", "cp"]).optional(),
+      typeTitle: z.string().optional(),
+    })).optional(),
+  }).optional(),
+  networks: z.array(object({
+    network: z.string().optional(),
+    type: z.enum(["default", "manifest", "teaser"]).optional(),
+    manifest: ManifestSchema.optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    moreDetails: z.string().optional(),
+    detailsLink: z.string().optional(),
+    addButtonLabel: z.string().optional(),
+    teaserTitle: z.string().optional(),
+    teaserDescription: z.string().optional(),
+  })).optional(),
 });
 
 /** category object */
@@ -1133,10 +1129,10 @@ export const FontSchema = object({
   styles: object({
     fontWeight: z.string().optional(),
     fontStyle: z.string().optional(),
-    mediaIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).optional(),
-    createdTime: z.iso.datetime({ offset: true }).optional(),
-    updatedTime: z.iso.datetime({ offset: true }).optional(),
   }).optional(),
+  mediaIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).optional(),
+  createdTime: z.iso.datetime({ offset: true }).optional(),
+  updatedTime: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** Custom Inbox Folder */
@@ -1206,8 +1202,8 @@ export const InteractorListSchema = object({
   list: z.array(object({
     channelId: z.string().regex(new RegExp("^[a-f0-9]{24}$")).optional(),
     interactorId: z.string().regex(new RegExp("^[a-f0-9]{24}$")).optional(),
-    createdTime: z.iso.datetime({ offset: true }).optional(),
   })).optional(),
+  createdTime: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** InteractorList defining a list of interactors used in smart rules */
@@ -1500,9 +1496,9 @@ export const postChannelsFacebookBody = z.array(object({
           width: z.int().gte(0).optional(),
           url: z.url().optional(),
           is_silhouette: z.boolean().optional(),
-          store_location_descriptor: z.string().min(1).max(1024).optional(),
         }),
       }).optional(),
+      store_location_descriptor: z.string().min(1).max(1024).optional(),
     }),
   }),
   features: object({
@@ -1691,7 +1687,7 @@ export const deleteChannelsByIdTokenByUserIdPath = object({
   userId: z.string(),
 });
 
-const patchPublicManifestBody$4 = object({
+const patchPublicManifestBody$2 = object({
   en: z.string(),
   de: z.string(),
   fr: z.string(),
@@ -1733,7 +1729,7 @@ export const patchPublicManifestBody = object({
       }).optional(),
       options: z.array(object({
         id: z.string().regex(new RegExp("^[a-zA-Z0-9-_]{1,256}$")),
-        label: typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["options"]>[number]>["label"]>>(patchPublicManifestBody$4),
+        label: typed<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["options"]>[number]>["label"]>>(patchPublicManifestBody$2),
         description: z.string().min(1).max(256).optional(),
       })).optional(),
     })).optional(),
@@ -2366,8 +2362,8 @@ export const patchFontsByFontIdBody = object({
   styles: object({
     fontWeight: z.enum(["normal", "bold", "lighter", "bolder", "100", "200", "300", "400", "500", "600", "700", "800", "900"]).optional(),
     fontStyle: z.enum(["normal", "italic"]).optional(),
-    mediaIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).min(1).optional(),
   }).optional(),
+  mediaIds: z.array(z.string().regex(new RegExp("^[a-f0-9]{24}$"))).min(1).optional(),
 });
 
 /** Path parameters of `PATCH /fonts/{fontId}`. */
@@ -2581,10 +2577,10 @@ export const postCpNetworksFacebookAdSetsBody = object({
       key: z.string().optional(),
       type: z.enum(["country_group", "country", "region", "city", "zip"]).optional(),
       country_codes: z.array(z.string()).optional(),
-      interests: z.array(object({
-        id: z.number().gte(0).optional(),
-        name: z.string().optional(),
-      })).optional(),
+    })).optional(),
+    interests: z.array(object({
+      id: z.number().gte(0).optional(),
+      name: z.string().optional(),
     })).optional(),
   }).optional(),
 });
@@ -3319,14 +3315,14 @@ export const postCpAdsBody = object({
       id: z.string().optional(),
       name: z.string().optional(),
       specialAdCategory: z.array(z.enum(["HOUSING", "CREDIT", "EMPLOYMENT"])).optional(),
-      adSet: object({
-        id: z.string().optional(),
-        name: z.string().optional(),
-        campaignId: z.string().optional(),
-        postId: z.string().optional(),
-      }).optional(),
+    }).optional(),
+    adSet: object({
+      id: z.string().optional(),
+      name: z.string().optional(),
+      campaignId: z.string().optional(),
     }).optional(),
   }).optional(),
+  postId: z.string().optional(),
 });
 
 /** Path parameters of `DELETE /cp/ads/{adId}`. */
@@ -3998,8 +3994,6 @@ export const postUtilitiesTranslationsTranslateBody = object({
 
 /** Each schema moved out for depth: [its inferred type, the openapi-typescript type it is read as]. */
 export type ZodDepthCuts = {
-  LinkedinTargetingSchema$1: [z.infer<typeof LinkedinTargetingSchema$1>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["LinkedinTargeting"]>["insustries"]>[number]>["geoLocations"]>[number]>["jobFunctions"]>[number]>];
-  ConfigPanelSchema$2: [z.infer<typeof ConfigPanelSchema$2>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["steps"]>[number]>["settingsGroups"]>[number]>["settings"]>[number]>];
-  SettingsSchema$3: [z.infer<typeof SettingsSchema$3>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["Settings"]>["searches"]>["roles"]>["permissions"]>[number]>["networks"]>[number]>];
-  patchPublicManifestBody$4: [z.infer<typeof patchPublicManifestBody$4>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["options"]>[number]>["label"]>];
+  ConfigPanelSchema$1: [z.infer<typeof ConfigPanelSchema$1>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<components["schemas"]["ConfigPanel"]>[number]>["steps"]>[number]>["settingsGroups"]>[number]>["settings"]>[number]>];
+  patchPublicManifestBody$2: [z.infer<typeof patchPublicManifestBody$2>, NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<operations["patchPublicManifest"]["requestBody"]>["content"]["application/json"]>["inbox"]>["ticketActions"]>[number]>["options"]>[number]>["label"]>];
 };

@@ -17,12 +17,14 @@ export type PublicOperationId =
   | "confirmReplySuccess"
   | "resetTicketAction";
 
-/** The SocialHub Public API operations by operationId: method, path, parameters, body and responses. */
+/** The SocialHub Public API operations by operationId: method, path, server, idempotence, parameters, body and responses. */
 export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry>> = {
   getInfo: {
     method: "get",
     path: "/",
     operationId: "getInfo",
+    server: "https://api.socialhub.io",
+    idempotent: true,
     summary: "Get the channel (and manifest) of the access token",
     tags: ["General"],
     parameters: [],
@@ -39,6 +41,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "patch",
     path: "/manifest",
     operationId: "updateManifest",
+    server: "https://api.socialhub.io",
+    idempotent: true,
     summary: "Partially update the Manifest of the channel",
     tags: ["Manifest"],
     parameters: [],
@@ -57,6 +61,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "post",
     path: "/channels",
     operationId: "createChannel",
+    server: "https://api.socialhub.io",
+    idempotent: false,
     summary: "Create or reactivate a Custom Channel (Reusable Manifests)",
     tags: ["Channels"],
     parameters: [],
@@ -75,6 +81,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "delete",
     path: "/channel",
     operationId: "disableChannel",
+    server: "https://api.socialhub.io",
+    idempotent: true,
     summary: "Disable the channel of the access token",
     tags: ["Channels"],
     parameters: [
@@ -93,6 +101,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "patch",
     path: "/channel",
     operationId: "updateChannel",
+    server: "https://api.socialhub.io",
+    idempotent: true,
     summary: "Partially update the channel of the access token",
     tags: ["Channels"],
     parameters: [],
@@ -110,6 +120,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "post",
     path: "/inbox/tickets",
     operationId: "createTicket",
+    server: "https://api.socialhub.io",
+    idempotent: true,
     summary: "Create a Ticket",
     tags: ["Tickets"],
     parameters: [],
@@ -128,6 +140,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "patch",
     path: "/inbox/tickets/{ticketId}",
     operationId: "updateTicket",
+    server: "https://api.socialhub.io",
+    idempotent: true,
     summary: "Partially update a Ticket",
     tags: ["Tickets"],
     parameters: [
@@ -148,6 +162,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "post",
     path: "/inbox/tickets/{ticketId}/replies/{followupId}/success",
     operationId: "confirmReplySuccess",
+    server: "https://api.socialhub.io",
+    idempotent: true,
     summary: "Confirm that a reply was published on the network",
     tags: ["Tickets"],
     parameters: [
@@ -169,6 +185,8 @@ export const publicOperations: Readonly<Record<PublicOperationId, OperationEntry
     method: "post",
     path: "/inbox/tickets/{ticketId}/reset/{actionId}",
     operationId: "resetTicketAction",
+    server: "https://api.socialhub.io",
+    idempotent: false,
     summary: "Report that a Ticket Action failed",
     tags: ["Tickets"],
     parameters: [

@@ -1056,10 +1056,6 @@ export interface components {
             type: string;
             /** @description `id` of the Ticket Action in the Manifest. */
             actionId: string;
-            /** @description Type-specific data. */
-            payload?: {
-                [key: string]: unknown;
-            };
             /** @description When the event was created, milliseconds since the epoch (for debugging). */
             time: number;
             /**
@@ -1138,6 +1134,10 @@ export interface components {
         TicketActionButtonEvent: components["schemas"]["TicketActionEventBase"] & {
             /** @constant */
             type?: "button";
+            /** @description Type-specific data; `{}` today. */
+            payload?: {
+                [key: string]: unknown;
+            };
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1149,6 +1149,10 @@ export interface components {
         TicketActionDeleteEvent: components["schemas"]["TicketActionEventBase"] & {
             /** @constant */
             type?: "delete";
+            /** @description Type-specific data; `{}` today. */
+            payload?: {
+                [key: string]: unknown;
+            };
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript

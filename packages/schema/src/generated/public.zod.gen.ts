@@ -475,7 +475,6 @@ export const TicketActionEventBaseSchema = object({
   networkItemId: z.string(),
   type: z.string(),
   actionId: z.string(),
-  payload: z.record(z.string(), z.unknown()).optional(),
   time: z.int().gte(0),
   uuid: z.uuid(),
 });
@@ -483,6 +482,7 @@ export const TicketActionEventBaseSchema = object({
 /** A `button` action; payload is `{}`. No success call; report failures via `resetTicketAction`. */
 export const TicketActionButtonEventSchema = z.intersection(z.intersection(TicketActionEventBaseSchema, object({
   type: z.literal("button").optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
 })), object({
   type: z.enum(["button"]),
 }));
@@ -490,6 +490,7 @@ export const TicketActionButtonEventSchema = z.intersection(z.intersection(Ticke
 /** A `delete` action. No success call; report failures via `resetTicketAction`. */
 export const TicketActionDeleteEventSchema = z.intersection(z.intersection(TicketActionEventBaseSchema, object({
   type: z.literal("delete").optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
 })), object({
   type: z.enum(["delete"]),
 }));

@@ -60,3 +60,18 @@ export interface WebhookBodyMap {
   "channelAction": components['schemas']["ChannelActionDelivery"];
   "webhookTest": components['schemas']["WebhookTestDelivery"];
 }
+
+/**
+ * Routing key → one event of that kind. The key is `<event group>.<discriminator value>`, read
+ * from each group's discriminator mapping (a group without one is a single key).
+ */
+export interface WebhookRouteMap {
+  "ticket_action.reply": components['schemas']["TicketActionReplyEvent"];
+  "ticket_action.template_reply": components['schemas']["TicketActionTemplateReplyEvent"];
+  "ticket_action.button": components['schemas']["TicketActionButtonEvent"];
+  "ticket_action.delete": components['schemas']["TicketActionDeleteEvent"];
+  "channel_action.disabled": components['schemas']["ChannelActionDisabledEvent"];
+}
+
+/** A routing key the contract knows, e.g. `'ticket_action.reply'`. */
+export type WebhookRouteKey = keyof WebhookRouteMap;

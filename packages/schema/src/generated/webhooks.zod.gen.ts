@@ -58,3 +58,12 @@ export const webhookBodySchemas = {
   "channelAction": ChannelActionDeliverySchema,
   "webhookTest": WebhookTestDeliverySchema,
 } as const;
+
+/** Routing key (`<event group>.<discriminator value>`) → the schema of one event of that kind. */
+export const webhookRouteSchemas = {
+  "ticket_action.reply": TicketActionReplyEventSchema,
+  "ticket_action.template_reply": TicketActionTemplateReplyEventSchema,
+  "ticket_action.button": TicketActionButtonEventSchema,
+  "ticket_action.delete": TicketActionDeleteEventSchema,
+  "channel_action.disabled": ChannelActionDisabledEventSchema,
+} as const;

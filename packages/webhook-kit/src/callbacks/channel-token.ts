@@ -1,11 +1,7 @@
-import {
-  ChannelCreationTokenPayloadSchema,
-  ChannelReactivationTokenPayloadSchema,
-} from '@socialhub/schema/public/zod';
+import { decodeTokenPayload, type TokenKind, type TokenPayloads } from '@socialhub/schema/tokens';
 import { InvalidTokenError, MissingParameterError, TokenExpiredError } from '../errors.js';
 import type { ChannelCreationTokenPayload, ChannelReactivationTokenPayload } from '../events.js';
 import { searchParams } from '../http.js';
-import type { EventSchema } from '../router.js';
 
 /** Options of the token readers. */
 export interface ReadTokenOptions {
@@ -22,46 +18,28 @@ export interface ChannelToken<P> {
   payload: P;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function base64UrlDecode(segment: string): string {
-  if (!/^[A-Za-z0-9_-]*$/.test(segment)) throw new InvalidTokenError('not base64url');
-  const base64 = segment.replaceAll('-', '+').replaceAll('_', '/');
-  const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
-  return decoder.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
 /**
- * Decodes a JWT's payload without checking its signature: SocialHub signs these tokens with a key
- * only it holds (HS256), so an integration can read them but not verify them; SocialHub checks
- * the token when it is used for `POST /channels`.
+ * Decodes a JWT's payload without checking its signature (the shared decoder of
+ * `@socialhub/schema/tokens`): SocialHub signs these tokens with a key only it holds (HS256), so an
+ * integration can read them but not verify them; SocialHub checks the token when it is used for
+ * `POST /channels`.
  */
-function decodePayload<P>(token: string, schema: EventSchema<P>, now: number): P {
-  const parts = token.split('.');
-  if (parts.length !== 3) throw new InvalidTokenError('not a JWT (header.payload.signature)');
-  let json: unknown;
-  try {
-    json = JSON.parse(base64UrlDecode(parts[1] as string));
-  } catch (cause) {
-    if (cause instanceof InvalidTokenError) throw cause;
-    throw new InvalidTokenError('payload is not JSON', { cause });
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    throw new InvalidTokenError('payload does not match its schema', { cause: parsed.error });
-  const { exp } = parsed.data as { exp: number };
-  if (exp * 1000 <= now) throw new TokenExpiredError(new Date(exp * 1000));
-  return parsed.data;
+function decodePayload<K extends TokenKind>(token: string, kind: K, now: number): TokenPayloads[K] {
+  const decoded = decodeTokenPayload(kind, token, { now });
+  if (decoded.ok) return decoded.payload;
+  if (decoded.reason === 'expired' && decoded.expiredAt)
+    throw new TokenExpiredError(decoded.expiredAt);
+  throw new InvalidTokenError(decoded.message);
 }
 
-function readToken<P>(
+function readToken<K extends TokenKind>(
   url: string | URL,
-  schema: EventSchema<P>,
+  kind: K,
   options: ReadTokenOptions,
-): ChannelToken<P> {
+): ChannelToken<TokenPayloads[K]> {
   const token = searchParams(String(url)).get('token');
   if (!token) throw new MissingParameterError('token');
-  return { token, payload: decodePayload(token, schema, (options.now ?? Date.now)()) };
+  return { token, payload: decodePayload(token, kind, (options.now ?? Date.now)()) };
 }
 
 /**
@@ -75,7 +53,7 @@ export function readChannelCreationToken(
   url: string | URL,
   options: ReadTokenOptions = {},
 ): ChannelToken<ChannelCreationTokenPayload> {
-  return readToken(url, ChannelCreationTokenPayloadSchema, options);
+  return readToken(url, 'channelCreation', options);
 }
 
 /**
@@ -88,5 +66,5 @@ export function readChannelReactivationToken(
   url: string | URL,
   options: ReadTokenOptions = {},
 ): ChannelToken<ChannelReactivationTokenPayload> {
-  return readToken(url, ChannelReactivationTokenPayloadSchema, options);
+  return readToken(url, 'channelReactivation', options);
 }

@@ -14,14 +14,10 @@ import {
   TimestampOutsideToleranceError,
 } from './errors.js';
 import { type HeadersInput, readHeader } from './headers.js';
+import { type SecretOptions, secretList } from './secrets.js';
 
 /** The raw body exactly as received: never a re-serialised object. */
 export type RawBody = string | Uint8Array;
-
-/** Either one `secret` or several `secrets` (rotation: any of them may have signed). */
-export type SecretOptions =
-  | { secret: string; secrets?: undefined }
-  | { secrets: readonly string[]; secret?: undefined };
 
 /** Options of `verifyDelivery`. */
 export type VerifyOptions = SecretOptions & {
@@ -62,17 +58,6 @@ export interface SignedDelivery {
 }
 
 const DIGITS = /^\d{1,16}$/;
-
-/** Normalises `secret | secrets` into a non-empty list, rejecting empty secrets. */
-export function secretList(options: SecretOptions): readonly string[] {
-  const list = options.secrets ?? (options.secret === undefined ? [] : [options.secret]);
-  if (list.length === 0 || list.some((s) => typeof s !== 'string' || s.length === 0)) {
-    throw new TypeError(
-      '@socialhub/webhook-kit: pass `secret` or a non-empty `secrets` list of non-empty strings',
-    );
-  }
-  return list;
-}
 
 /** Builds `signDelivery` and `verifyDelivery` on one crypto implementation. */
 export function createCore(crypto: CryptoProvider) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compactVector, NOW, SECRET, TIMESTAMP, vectors } from '../test/vectors.js';
+import { createCore } from './create-core.js';
 import { cryptoProvider as nodeCrypto } from './crypto/crypto-node.js';
 import { cryptoProvider as webCrypto } from './crypto/crypto-web.js';
 import {
+  InvalidOptionsError,
   InvalidSignatureError,
   MalformedTimestampError,
   MissingHeaderError,
@@ -10,7 +12,6 @@ import {
   TimestampOutsideToleranceError,
   WebhookKitError,
 } from './errors.js';
-import { createCore } from './verify.js';
 
 const headersFor = (signature: string, timestamp = TIMESTAMP) => ({
   'x-socialhub-timestamp': timestamp,
@@ -208,7 +209,7 @@ describe.each([
   });
 
   it('refuses to run without a secret', async () => {
-    await expect(verifyDelivery('', {}, { secrets: [] })).rejects.toThrow(TypeError);
+    await expect(verifyDelivery('', {}, { secrets: [] })).rejects.toThrow(InvalidOptionsError);
     await expect(verifyDelivery('', {}, { secret: '' })).rejects.toThrow(/non-empty/);
   });
 });
