@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +180,31 @@ describe('socialhub-mock check-webhook', () => {
       expect(report.url).toMatch(/\/webhook\?apikey=\*\*\*$/);
     }
   });
+
+  it.runIf(existsSync('/usr/bin/python3'))(
+    'passes a receiver written in Python (whatever the language)',
+    async () => {
+      const child = spawn(
+        '/usr/bin/python3',
+        [fileURLToPath(new URL('./fixtures/python-receiver.py', import.meta.url))],
+        {
+          env: { PATH: process.env.PATH ?? '', SOCIALHUB_WEBHOOK_SECRET: SECRET },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      try {
+        const port = await new Promise<string>((resolve, reject) => {
+          child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+          child.once('exit', (code) => reject(new Error(`python3 exited with ${code}`)));
+        });
+        const { code, report } = await check(`http://127.0.0.1:${port}/webhook`);
+        expect(failedIds(report)).toEqual([]);
+        expect(code).toBe(0);
+      } finally {
+        child.kill();
+      }
+    },
+  );
 
   const defects: Array<[Defect, string[], RegExp]> = [
     [
