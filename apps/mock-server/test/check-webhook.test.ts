@@ -177,7 +177,7 @@ describe('socialhub-mock check-webhook', () => {
       expect(failedIds(report), url).toEqual([]);
       expect(code).toBe(0);
       expect(report.checks).toHaveLength(CHECKS.length);
-      expect(report.url).toMatch(/\/webhook\?apikey=\*\*\*$/);
+      expect(report.url).toMatch(/\/webhook\?apikey=\[redacted\]$/);
     }
   });
 
@@ -289,7 +289,7 @@ describe('socialhub-mock check-webhook', () => {
       env: { ...process.env, SOCIALHUB_WEBHOOK_SECRET: SECRET },
     });
     expect(text.stdout).toMatch(
-      /^check-webhook http:\/\/127\.0\.0\.1:\d+\/webhook\?apikey=\*\*\*: 16 checks/,
+      /^check-webhook http:\/\/127\.0\.0\.1:\d+\/webhook\?apikey=\[redacted\]: 16 checks/,
     );
     expect(text.stdout).toMatch(/All 16 checks passed/);
     expect(text.stdout).not.toContain(SECRET);

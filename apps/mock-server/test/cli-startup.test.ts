@@ -117,12 +117,16 @@ describe('socialhub-mock start-up (issue 12 point 4)', () => {
     expect(set.status).toBe(200);
     expect(
       await started.waitFor(/webhook: test request to \S+ delivered \(200 in \d+ ms\)/),
-    ).toContain('/webhook?apikey=***');
+    ).toContain('/webhook?apikey=[redacted]');
     const ticket = await call(started, 'POST', '/inbox/tickets', {
       token: started.token,
       body: { interaction: { networkItemId: 'question-000001', message: 'Hi?' } },
     });
-    await call(started, 'POST', `/_mock/tickets/${ticket.body._id}/actions/like`, { body: {} });
+    const user = await call(started, 'POST', '/_mock/users', { body: {} });
+    await call(started, 'POST', `/api2/inbox/tickets/${ticket.body._id}/actions/like`, {
+      token: user.body.accessToken,
+      body: {},
+    });
     await started.waitFor(/webhook: delivery of 1 ticket_action event to \S+ delivered/);
     expect(started.output()).not.toContain('k-secret-123');
 

@@ -6,7 +6,15 @@ import {
   MockClockError,
   type MockServer,
 } from '../src/index.js';
-import { call, label, SECRET, setManifest, startReceiver } from './helpers.js';
+import {
+  call,
+  label,
+  performAction,
+  SECRET,
+  setManifest,
+  startAddChannel,
+  startReceiver,
+} from './helpers.js';
 
 describe('the controllable clock (mock.clock, POST /_mock/clock)', () => {
   const closers: Array<() => Promise<unknown>> = [];
@@ -41,8 +49,8 @@ describe('the controllable clock (mock.clock, POST /_mock/clock)', () => {
       name: 'Shop reviews',
       manifest: { callbacks: { channelCreation: 'https://integration.example.com/create' } },
     });
-    const fresh = await mock.control.startAddChannel(manifest._id ?? '');
-    const stale = await mock.control.startAddChannel(manifest._id ?? '');
+    const fresh = await startAddChannel(mock, manifest._id ?? '');
+    const stale = await startAddChannel(mock, manifest._id ?? '');
     const body = { name: 'Shop', uniqueName: 'Shop (1)', networkId: 'shop-1' };
     mock.clock.advance('29m');
     expect((await call(mock, 'POST', '/channels', { token: fresh.token, body })).status).toBe(201);
@@ -77,19 +85,19 @@ describe('the controllable clock (mock.clock, POST /_mock/clock)', () => {
       token: accessToken,
       body: { interaction: { networkItemId: 'question-000001', message: 'Hi?' } },
     });
-    const performed = await mock.control.performAction(ticket.body._id, 'escalate');
+    const performed = await performAction(mock, ticket.body._id, 'escalate');
     expect((await mock.waitForAction(performed)).outcome).toBe('succeeded');
     // Over HTTP too: the route answers the clock's time and offset.
     const moved = await call(mock, 'POST', '/_mock/clock', { body: { advance: '1 day' } });
     expect(moved.status).toBe(200);
     expect(moved.body.offsetMs).toBe(86_400_000);
-    await expect(mock.control.performAction(ticket.body._id, 'escalate')).rejects.toMatchObject({
+    await expect(performAction(mock, ticket.body._id, 'escalate')).rejects.toMatchObject({
       status: 409,
       code: 'ActionNotAvailable',
     });
     // A delivery made now is signed with the real time, which the receiver's clock accepts.
     await call(mock, 'POST', '/_mock/clock', { body: { reset: true } });
-    const again = await mock.control.performAction(ticket.body._id, 'escalate');
+    const again = await performAction(mock, ticket.body._id, 'escalate');
     mock.clock.advance('1h');
     const delivery = await mock.waitForDelivery({ eventUuid: again.event.uuid });
     expect(delivery.outcome).toBe('delivered');

@@ -9,6 +9,7 @@ describe('mock.fetch and the preconfigured clients', () => {
   it('serves the public API, API2, the control API and the UI in process, with no socket', async () => {
     mock = await createMockServer({ seed: 3 });
     const { channel, accessToken } = await mock.control.createChannel({ name: 'Forum' });
+    const user = await mock.control.createUser();
     // Stop accepting connections: whatever still works below did not use a socket.
     await new Promise<void>((resolve) => mock.server.close(() => resolve()));
     await expect(fetch(`${mock.url}/_mock/state`)).rejects.toThrow();
@@ -25,8 +26,13 @@ describe('mock.fetch and the preconfigured clients', () => {
     const denied = await mock.publicClient('not-a-token', { retry: false }).GET('/');
     expect(denied.response.status).toBe(401);
 
-    const api2 = mock.api2Client('user-token');
-    expect((await api2.GET('/channels', {})).response.status).toBe(200);
+    const api2 = mock.api2Client(user.accessToken);
+    const channels = await api2.GET('/channels', {});
+    expect(channels.response.status).toBe(200);
+    expect(JSON.stringify(channels.data)).toContain(channel._id);
+    expect((await mock.api2Client('not-a-user-token').GET('/channels', {})).response.status).toBe(
+      401,
+    );
 
     const state = await mock.fetch(`${mock.url}/_mock/state`);
     expect(state.headers.get('content-type')).toMatch(/^application\/json/);

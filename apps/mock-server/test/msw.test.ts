@@ -28,7 +28,7 @@ describe('@socialhub/mock-server/msw: handlers backed by the mock (msw setupServ
     const repeat = await client.POST('/inbox/tickets', { body });
     expect(repeat.response.status).toBe(409);
     expect(repeat.error).toMatchObject({ code: 'ConflictError' });
-    const raw = await fetch('https://api.socialhub.io/inbox/tickets?accesstoken=x', {
+    const raw = await fetch(`https://api.socialhub.io/inbox/tickets?accesstoken=${accessToken}`, {
       method: 'POST',
       body: '{',
     });
@@ -36,8 +36,11 @@ describe('@socialhub/mock-server/msw: handlers backed by the mock (msw setupServ
   });
 
   it('answers API2 and the stand-in base URL, and webhooks still reach a real receiver', async () => {
-    const api2 = createApi2Client({ accessToken: 'user-token' });
-    expect((await api2.GET('/channels', {})).response.status).toBe(200);
+    const { accessToken: userToken } = await mock.control.createUser();
+    const api2 = createApi2Client({ accessToken: userToken });
+    const channels = await api2.GET('/channels', {});
+    expect(channels.response.status).toBe(200);
+    expect(Array.isArray(channels.data)).toBe(true);
     const state = await fetch('http://socialhub.test/_mock/state');
     expect(state.status).toBe(200);
     expect((await state.json()).channels.length).toBeGreaterThan(0);

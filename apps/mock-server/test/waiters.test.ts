@@ -6,7 +6,7 @@ import { createWebhookHandler } from '@socialhub/webhook-kit';
 import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer, MockWaitError } from '../src/index.js';
-import { call, label, SECRET } from './helpers.js';
+import { call, label, performAction, SECRET } from './helpers.js';
 
 const ACTIONS = [
   { type: 'reply', id: 'reply', label: label('Reply') },
@@ -82,7 +82,7 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
 
   it('waits for a reply to succeed and for its follow-up ticket, without a polling loop', async () => {
     const { mock, ticketId } = await setUp();
-    const performed = await mock.control.performAction(ticketId, 'reply', { text: 'Hello!' });
+    const performed = await performAction(mock, ticketId, 'reply', { text: 'Hello!' });
     const action = await mock.waitForAction(performed, { outcome: 'succeeded' });
     expect(action).toMatchObject({ outcome: 'succeeded', status: 'published', actionId: 'reply' });
     const followup = await mock.waitForFollowup(performed);
@@ -98,7 +98,7 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
     const byActionId = await mock.waitForAction({ ticketId, actionId: 'reply' });
     expect(byActionId.uuid).toBe(performed.event.uuid);
     const pending = mock.waitForAction({ ticketId, actionId: 'like' }, { outcome: 'succeeded' });
-    await mock.control.performAction(ticketId, 'like');
+    await performAction(mock, ticketId, 'like');
     expect((await pending).actionId).toBe('like');
     const delivery = await mock.waitForDelivery({ eventUuid: performed.event.uuid });
     expect(delivery).toMatchObject({ outcome: 'delivered', events: { ticket_action: 1 } });
@@ -106,12 +106,12 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
 
   it("gives the integration's reason when an action fails, and rejects when success was expected", async () => {
     const { mock, ticketId } = await setUp();
-    const first = await mock.control.performAction(ticketId, 'crm');
+    const first = await performAction(mock, ticketId, 'crm');
     expect(await mock.waitForAction(first)).toMatchObject({
       outcome: 'failed',
       error: 'The CRM is down',
     });
-    const second = await mock.control.performAction(ticketId, 'crm');
+    const second = await performAction(mock, ticketId, 'crm');
     const error = await mock.waitForAction(second, { outcome: 'succeeded' }).catch((e) => e);
     expect(error).toBeInstanceOf(MockWaitError);
     expect(error).toMatchObject({ code: 'WaitOutcomeError', status: 409 });
@@ -119,13 +119,13 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
       /^@socialhub\/mock-server: .*expected it to have succeeded, but button "crm" failed: The CRM is down/,
     );
     // a button the integration takes without resetting succeeds once delivered
-    const like = await mock.control.performAction(ticketId, 'like');
+    const like = await performAction(mock, ticketId, 'like');
     expect((await mock.waitForAction(like)).outcome).toBe('succeeded');
   });
 
   it('says what it saw instead when the time runs out', async () => {
     const { mock, ticketId } = await setUp({ answer: 503 });
-    const performed = await mock.control.performAction(ticketId, 'reply', { text: 'Hello?' });
+    const performed = await performAction(mock, ticketId, 'reply', { text: 'Hello?' });
     const error = await mock.waitForAction(performed, { timeoutMs: 5 }).catch((e) => e);
     expect(error).toBeInstanceOf(MockWaitError);
     expect(error.code).toBe('WaitTimeoutError');
@@ -163,7 +163,7 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
 
   it('long-polls over HTTP: GET /_mock/wait/action answers when the outcome is there, 408 with what was seen', async () => {
     const { mock, ticketId } = await setUp();
-    const performed = await mock.control.performAction(ticketId, 'crm');
+    const performed = await performAction(mock, ticketId, 'crm');
     const waited = await call(mock, 'GET', '/_mock/wait/action', {
       query: { ticketId, uuid: performed.event.uuid, timeoutMs: '5000' },
     });

@@ -1,11 +1,16 @@
-/** A URL for a log line or a message: every query value replaced with `***` (they may hold keys). */
+/** What a query value or credential is replaced with (as in the mock's log lines). */
+const REDACTED = '[redacted]';
+
+/** A URL for a log line or a message: every query value (it may hold a key) and any credentials redacted. */
 export function redactQuery(url: string): string {
-  if (!URL.canParse(url)) return url.replace(/\?.*$/, '?***');
+  if (!URL.canParse(url)) return url.replace(/\?.*$/, `?${REDACTED}`);
   const parsed = new URL(url);
+  const hasCredentials = parsed.username !== '' || parsed.password !== '';
   parsed.username = '';
   parsed.password = '';
-  if (parsed.search === '') return parsed.href;
   const names = [...new Set(parsed.searchParams.keys())];
-  parsed.search = names.map((name) => `${encodeURIComponent(name)}=***`).join('&');
-  return parsed.href.replaceAll('=%2A%2A%2A', '=***');
+  parsed.search = '';
+  const query = names.map((name) => `${encodeURIComponent(name)}=${REDACTED}`).join('&');
+  const base = hasCredentials ? parsed.href.replace('://', `://${REDACTED}@`) : parsed.href;
+  return query ? `${base.replace(/#.*$/, '')}?${query}` : base;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MockServerError } from '../errors.js';
+import { MockServerError } from '../http/errors.js';
 import type { MockRequest, Reply, Route } from '../http/types.js';
-import { parseOrThrow } from '../validate.js';
+import { parseOrThrow } from '../http/validate.js';
 import { type MockClock, MockClockError } from './clock.js';
 import { MockWaitError } from './wait-error.js';
 import { MAX_WAIT_MS } from './wait-until.js';

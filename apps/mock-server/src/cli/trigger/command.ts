@@ -1,6 +1,6 @@
+import type { paths } from '@socialhub/schema/api2';
 import type { ChannelState, StateView, TicketState } from '../../control/control.js';
-import type { TicketActionState } from '../../control/ticket-view.js';
-import type { TicketActionEvent } from '../../services/actions.js';
+import type { TicketActionState } from '../../services/ticket-view.js';
 import type { DeliveryRecord } from '../../state/types.js';
 import type { Template } from '../../webhooks/delivery-engine.js';
 import { CliUsageError } from '../usage-error.js';
@@ -101,32 +101,34 @@ function pickAction(
   return first;
 }
 
+/** The body of API2's `POST /inbox/tickets/{ticketId}/actions/{actionId}`. */
+type ActionBody = NonNullable<
+  paths['/inbox/tickets/{ticketId}/actions/{actionId}']['post']['requestBody']
+>['content']['application/json'];
+
+const actionPath = (ticketId: string, actionId: string) =>
+  `/api2/inbox/tickets/${encodeURIComponent(ticketId)}/actions/${encodeURIComponent(actionId)}`;
+
 async function actionInput(
-  api: MockApi,
+  session: Session,
   options: TriggerOptions,
   ticket: TicketState,
   action: ManifestAction,
-): Promise<Record<string, unknown>> {
+): Promise<ActionBody> {
   if (action.type === 'reply') {
     const withOptions = 'options' in action ? action.options : undefined;
     const option = options.option ?? withOptions?.[0]?.id;
-    const url = options.attachmentUrl;
     return {
       ...(options.text === undefined ? {} : { text: options.text }),
       ...(option === undefined ? {} : { option }),
-      ...(url === undefined
-        ? {}
-        : {
-            attachments: [
-              { url, name: new URL(url, 'https://x').pathname.split('/').pop() || 'file' },
-            ],
-          }),
+      ...(options.attachmentUrl === undefined ? {} : { attachment: options.attachmentUrl }),
     };
   }
   if (action.type === 'template_reply') {
-    const templates = await api.request<Template[]>(
+    const templates = await session.api.request<Template[]>(
       'GET',
-      `/_mock/tickets/${encodeURIComponent(ticket._id)}/actions/${encodeURIComponent(action.id)}/templates`,
+      `${actionPath(ticket._id, action.id)}/templates`,
+      { token: await session.userToken() },
     );
     const template =
       options.template === undefined
@@ -139,9 +141,48 @@ async function actionInput(
           : `no template "${options.template}"; the integration offers: ${templates.map((t) => t.networkId).join(', ')}`,
       );
     const language = options.language ?? Object.keys(template.text)[0] ?? 'en';
-    return { template: { networkId: template.networkId, language, variables: options.variables } };
+    return {
+      template: {
+        name: template.name,
+        networkId: template.networkId,
+        language,
+        variables: options.variables,
+      },
+    };
   }
   return {};
+}
+
+/** The mock and the API2 user the actions are performed as. */
+interface Session {
+  api: MockApi;
+  /** The account of the channel acted on (the user is made in it). */
+  accountId?: string;
+  userToken(): Promise<string>;
+}
+
+/**
+ * A session: the given user token, or a user made for this run in the channel's account through
+ * the control API (`POST /_mock/users`), as a test would.
+ */
+function createSession(api: MockApi, given: string | undefined): Session {
+  let token: Promise<string> | undefined = given === undefined ? undefined : Promise.resolve(given);
+  const session: Session = {
+    api,
+    userToken: () => {
+      token ??= api
+        .request<{ accessToken: string }>('POST', '/_mock/users', {
+          body: {
+            ...(session.accountId === undefined ? {} : { accountId: session.accountId }),
+            firstName: 'socialhub-mock',
+            lastName: 'trigger',
+          },
+        })
+        .then((created) => created.accessToken);
+      return token;
+    },
+  };
+  return session;
 }
 
 interface Printer {
@@ -150,32 +191,44 @@ interface Printer {
 }
 
 async function ticketAction(
-  api: MockApi,
+  session: Session,
   options: TriggerOptions,
   print: Printer,
 ): Promise<number> {
+  const { api } = session;
   const type = TICKET_ACTION_TYPES[options.action];
   if (!type) throw new Error('not a ticket action');
   const state = await api.request<StateView>('GET', '/_mock/state');
   const channel = pickChannel(state, options.channelId);
+  session.accountId = channel.accountId;
   const ticket = pickTicket(state, channel, options.ticketId);
   const action = pickAction(state, channel, type, options.actionId);
-  const input = await actionInput(api, options, ticket, action);
-  const performed = await api.request<{ event: TicketActionEvent; followupId?: string }>(
-    'POST',
-    `/_mock/tickets/${encodeURIComponent(ticket._id)}/actions/${encodeURIComponent(action.id)}`,
-    { body: input },
-  );
+  const input = await actionInput(session, options, ticket, action);
+  // The community manager's call in the SocialHub web app: API2 answers the updated ticket.
+  const updated = await api.request<TicketState>('POST', actionPath(ticket._id, action.id), {
+    body: input,
+    token: await session.userToken(),
+  });
+  const performed = updated.actions.findLast((a) => a.actionId === action.id);
+  if (!performed) throw new MockApiError('NotAMock', 201, 'the answer holds no performed action');
   const result: Record<string, unknown> = {
     action: options.action,
     channelId: ticket.channelId,
     ticketId: ticket._id,
     actionId: action.id,
-    event: performed.event,
+    event: {
+      ticketId: ticket._id,
+      networkItemId: ticket.interaction.networkItemId,
+      type: performed.type,
+      actionId: performed.actionId,
+      payload: performed.payload,
+      time: performed.time,
+      uuid: performed.uuid,
+    },
     ...(performed.followupId === undefined ? {} : { followupId: performed.followupId }),
   };
   print.line(
-    `${action.type} "${action.id}" performed on ticket ${ticket._id}: ticket_action event ${performed.event.uuid} queued for the webhook${performed.followupId ? ` (followupId ${performed.followupId})` : ''}`,
+    `${action.type} "${action.id}" performed on ticket ${ticket._id}: ticket_action event ${performed.uuid} queued for the webhook${performed.followupId ? ` (followupId ${performed.followupId})` : ''}`,
   );
   if (!options.wait) {
     print.result(result);
@@ -186,7 +239,7 @@ async function ticketAction(
     const outcome = await api.request<TicketActionState>('GET', '/_mock/wait/action', {
       query: {
         ticketId: ticket._id,
-        uuid: performed.event.uuid,
+        uuid: performed.uuid,
         timeoutMs: String(options.timeoutMs),
       },
     });
@@ -209,15 +262,23 @@ async function ticketAction(
 }
 
 async function channelAction(
-  api: MockApi,
+  session: Session,
   options: TriggerOptions,
   print: Printer,
 ): Promise<number> {
+  const { api } = session;
   const state = await api.request<StateView>('GET', '/_mock/state');
   const channel = pickChannel(state, options.channelId);
-  const path = `/_mock/channels/${encodeURIComponent(channel._id)}`;
+  session.accountId = channel.accountId;
+  const id = encodeURIComponent(channel._id);
   if (options.action === 'renew-token') {
-    const { accessToken } = await api.request<{ accessToken: string }>('POST', `${path}/token`);
+    // "Create new Token" on the channel's settings page.
+    const renewed = await api.request<ChannelState>('POST', `/api2/channels/custom/${id}/reset`, {
+      token: await session.userToken(),
+    });
+    const accessToken = renewed.endpoint?.accessToken;
+    if (typeof accessToken !== 'string')
+      throw new MockApiError('NotAMock', 201, 'the answer holds no new access token');
     print.line(
       `new access token of channel ${channel._id} (${channel.name}); the old token and the manifest's webhook no longer work:`,
     );
@@ -226,37 +287,37 @@ async function channelAction(
     return 0;
   }
   if (options.action === 'reactivate') {
-    const answer = await api.request<
-      { channel: ChannelState } | { redirectUrl: string; token: string; payload: unknown }
-    >('POST', `${path}/reactivate`, { body: {} });
-    if ('channel' in answer) {
+    const answer = await api.send<ChannelState>('POST', '/api2/channels/custom', {
+      query: { channelId: channel._id },
+      body: {},
+      token: await session.userToken(),
+    });
+    const location = answer.headers.get('location');
+    if (answer.status < 300 || location === null) {
       print.line(`channel ${channel._id} (${channel.name}) reactivated`);
-      print.result({ action: options.action, channelId: channel._id, channel: answer.channel });
+      print.result({ action: options.action, channelId: channel._id, channel: answer.body });
       return 0;
     }
-    const callback = new URL(answer.redirectUrl);
+    const callback = new URL(location);
+    const token = callback.searchParams.get('token') ?? '';
     callback.search = '';
     print.line(
       `the manifest has a channelReactivation callback: send the customer to it with ?token=<the temporary token> to reactivate channel ${channel._id}`,
     );
     print.line(`  callback  ${callback.href}`);
-    print.line(`  token     ${answer.token}`);
+    print.line(`  token     ${token}`);
     print.result({
       action: options.action,
       channelId: channel._id,
       callback: callback.href,
-      token: answer.token,
-      payload: answer.payload,
+      token,
     });
     return 0;
   }
   const since = new Date().toISOString();
-  const disabled = await api.request<ChannelState>('POST', `${path}/disable`);
-  const result: Record<string, unknown> = {
-    action: options.action,
-    channelId: channel._id,
-    channel: disabled,
-  };
+  // The customer disables the channel on its settings page.
+  await api.request('DELETE', `/api2/channels/${id}`, { token: await session.userToken() });
+  const result: Record<string, unknown> = { action: options.action, channelId: channel._id };
   print.line(
     `channel ${channel._id} (${channel.name}) disabled: its token no longer works; a channel_action event is queued for the webhook`,
   );
@@ -301,13 +362,14 @@ export async function runTrigger(
   }
   const { options } = parsed;
   const api = createMockApi(options.url, io.fetch);
+  const session = createSession(api, options.userToken ?? io.env.SOCIALHUB_USER_TOKEN);
   const print: Printer = options.json
     ? { line: () => {}, result: (value) => io.out(JSON.stringify(value, null, 2)) }
     : { line: io.out, result: () => {} };
   try {
     return TICKET_ACTION_TYPES[options.action]
-      ? await ticketAction(api, options, print)
-      : await channelAction(api, options, print);
+      ? await ticketAction(session, options, print)
+      : await channelAction(session, options, print);
   } catch (error) {
     if (!(error instanceof MockApiError)) throw error;
     if (options.json)

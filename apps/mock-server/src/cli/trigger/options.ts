@@ -18,9 +18,10 @@ export type TriggerAction = (typeof TRIGGER_ACTIONS)[number];
 /** The usage text of `socialhub-mock trigger`. */
 export const TRIGGER_USAGE = `Usage: socialhub-mock trigger <action> [options]
 
-Performs an action against a RUNNING mock, as SocialHub's customers and community managers do,
-and prints what happened (like the Stripe CLI's trigger). Ticket actions send the signed
-ticket_action webhook to the integration; with --wait the command waits for its outcome.
+Performs an action against a RUNNING mock, as SocialHub's customers and community managers do
+in the web app (through API2), and prints what happened (like the Stripe CLI's trigger). Ticket
+actions send the signed ticket_action webhook to the integration; with --wait the command waits
+for its outcome.
 
 Actions:
   reply            a community manager replies to a ticket (--text, --option, --attachment-url)
@@ -45,6 +46,8 @@ Options:
   --template <id>        template-reply: the template's networkId
   --language <code>      template-reply: the language (default: the template's first)
   --var <name=value>     template-reply: a variable (repeat it; values are text, or JSON with name:=json)
+  --user-token <token>   the API2 user token to act as (default $SOCIALHUB_USER_TOKEN, else a user
+                         made for this run in the channel's account with POST /_mock/users)
   --wait                 wait for the outcome: a ticket action's success or failure (with the
                          integration's reason), the channel_action delivery of disable; exit 1 if it failed
   --timeout <ms>         how long --wait waits (default 10000, at most 60000)
@@ -62,6 +65,7 @@ export interface TriggerOptions {
   action: TriggerAction;
   url: string;
   channelId?: string;
+  userToken?: string;
   ticketId?: string;
   actionId?: string;
   text?: string;
@@ -125,7 +129,15 @@ export function parseTriggerOptions(
   const timeoutMs = Number(timeout);
   if (!/^\d+$/.test(timeout) || timeoutMs > 60_000)
     throw new CliUsageError(`--timeout must be milliseconds from 0 to 60000, got "${timeout}"`);
-  for (const name of ['channel', 'ticket', 'action', 'template', 'language', 'option'] as const)
+  for (const name of [
+    'channel',
+    'ticket',
+    'action',
+    'template',
+    'language',
+    'option',
+    'user-token',
+  ] as const)
     if (values[name] === '') throw new CliUsageError(`--${name} needs a value`);
   const isTicketAction = ['reply', 'template-reply', 'button', 'delete'].includes(action as string);
   const replyOnly = ['text', 'option', 'attachment-url'] as const;
@@ -146,6 +158,7 @@ export function parseTriggerOptions(
       action: action as TriggerAction,
       url: checkUrl(values.url ?? env.SOCIALHUB_MOCK_URL ?? DEFAULT_URL),
       ...(values.channel === undefined ? {} : { channelId: values.channel }),
+      ...(values['user-token'] === undefined ? {} : { userToken: values['user-token'] }),
       ...(values.ticket === undefined ? {} : { ticketId: values.ticket }),
       ...(values.action === undefined ? {} : { actionId: values.action }),
       ...(values.text === undefined ? {} : { text: values.text }),
@@ -171,6 +184,7 @@ function parse(args: string[]) {
     options: {
       url: { type: 'string' },
       channel: { type: 'string' },
+      'user-token': { type: 'string' },
       ticket: { type: 'string' },
       action: { type: 'string' },
       text: { type: 'string' },
