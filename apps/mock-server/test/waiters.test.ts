@@ -104,6 +104,24 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
     expect(delivery).toMatchObject({ outcome: 'delivered', events: { ticket_action: 1 } });
   });
 
+  it('performs through mock.api2Client as a community manager, and waits by the action id', async () => {
+    const { mock, ticketId } = await setUp();
+    const { accessToken: userToken } = await mock.control.createUser();
+    const manager = mock.api2Client(userToken);
+    const updated = await unwrap(
+      manager.POST('/inbox/tickets/{ticketId}/actions/{actionId}', {
+        params: { path: { ticketId, actionId: 'reply' } },
+        body: { text: 'From the web app' },
+      }),
+    );
+    expect(updated._id).toBe(ticketId);
+    const reply = { ticketId, actionId: 'reply' };
+    const action = await mock.waitForAction(reply, { outcome: 'succeeded' });
+    expect(action.payload).toMatchObject({ text: 'From the web app' });
+    const followup = await mock.waitForFollowup(reply);
+    expect(followup.interaction.message).toBe('From the web app');
+  });
+
   it("gives the integration's reason when an action fails, and rejects when success was expected", async () => {
     const { mock, ticketId } = await setUp();
     const first = await performAction(mock, ticketId, 'crm');
