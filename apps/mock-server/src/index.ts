@@ -1,3 +1,8 @@
+export type {
+  ChannelCreationTokenPayload,
+  ChannelReactivationTokenPayload,
+  ChannelTokenPayload,
+} from './auth/tokens.js';
 export { CHECKS as WEBHOOK_CHECKS, type CheckDefinition } from './cli/check-webhook/checks.js';
 export type { Answer, Finding } from './cli/check-webhook/grade.js';
 export {
@@ -7,11 +12,6 @@ export {
   type WebhookCheckOptions,
   type WebhookCheckReport,
 } from './cli/check-webhook/run-checks.js';
-export type {
-  ChannelCreationTokenPayload,
-  ChannelReactivationTokenPayload,
-  ChannelTokenPayload,
-} from './auth/tokens.js';
 export type {
   ChannelState,
   ManifestState,

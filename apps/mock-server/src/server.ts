@@ -219,8 +219,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     routes: [
       ...publicRoutes(core),
       ...publicRoutes(core, '/api2/public'),
-      ...controlRoutes(control),
-      ...testingRoutes({ waiters, clock }),
+      ...controlRoutes(control, testingRoutes({ waiters, clock })),
       ...api2Routes(core, () => url, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...options.api2,

@@ -124,5 +124,15 @@ describe('the controllable clock (mock.clock, POST /_mock/clock)', () => {
       expect(answer.body.code).toBe('ValidationError');
     }
     expect((await call(mock, 'GET', '/_mock/clock')).body.offsetMs).toBe(0);
+    const listed = (await call(mock, 'GET', '/_mock')).body.routes.map(
+      (r: { method: string; path: string }) => `${r.method} ${r.path}`,
+    );
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'POST /_mock/clock',
+        'GET /_mock/wait/action',
+        'GET /_mock/wait/delivery',
+      ]),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { ControlRoute } from '../control/routes.js';
 import { MockServerError } from '../http/errors.js';
-import type { MockRequest, Reply, Route } from '../http/types.js';
+import type { MockRequest, Reply } from '../http/types.js';
 import { parseOrThrow } from '../http/validate.js';
 import { type MockClock, MockClockError } from './clock.js';
 import { MockWaitError } from './wait-error.js';
@@ -99,13 +100,14 @@ const clockView = (clock: MockClock) => ({
  * The test-tool routes under `/_mock`: long-polls that answer when an outcome is reached (or
  * 408 `WaitTimeoutError` saying what was seen), and the clock.
  */
-export function testingRoutes(deps: { waiters: MockWaiters; clock: MockClock }): Route[] {
+export function testingRoutes(deps: { waiters: MockWaiters; clock: MockClock }): ControlRoute[] {
   const { waiters, clock } = deps;
   const ok = (body: unknown): Reply => ({ status: 200, body });
   return [
     {
       method: 'GET',
       path: '/_mock/wait/action',
+      summary: "Wait for an action's outcome ?ticketId&(uuid|actionId)[&outcome][&timeoutMs]",
       handler: async (r) => {
         const q = parseOrThrow(WaitActionQuerySchema, query(r), 'The query');
         return ok(
@@ -121,6 +123,8 @@ export function testingRoutes(deps: { waiters: MockWaiters; clock: MockClock }):
     {
       method: 'GET',
       path: '/_mock/wait/followup',
+      summary:
+        "Wait for a reply's follow-up ticket ?ticketId&(uuid|actionId|followupId)[&timeoutMs]",
       handler: async (r) => {
         const q = parseOrThrow(WaitFollowupQuerySchema, query(r), 'The query');
         const ref =
@@ -135,6 +139,7 @@ export function testingRoutes(deps: { waiters: MockWaiters; clock: MockClock }):
     {
       method: 'GET',
       path: '/_mock/wait/delivery',
+      summary: 'Wait for a delivery ?channelId&kind&eventUuid&eventType&since&outcome&timeoutMs',
       handler: async (r) => {
         const { timeoutMs: ms, ...rest } = parseOrThrow(
           WaitDeliveryQuerySchema,
@@ -153,11 +158,13 @@ export function testingRoutes(deps: { waiters: MockWaiters; clock: MockClock }):
     {
       method: 'GET',
       path: '/_mock/clock',
+      summary: 'The mock clock → { now, offsetMs }',
       handler: () => ok(clockView(clock)),
     },
     {
       method: 'POST',
       path: '/_mock/clock',
+      summary: 'Move the mock clock { advance: ms | "31m" } | { set: time } | { reset: true }',
       handler: (r) => {
         const body = parseOrThrow(ClockInputSchema, r.body ?? {}, 'The input');
         try {

@@ -1,6 +1,6 @@
 import type { MockControl, TicketState } from '../control/control.js';
-import { createTicketViewContext, type TicketActionState } from '../services/ticket-view.js';
 import type { MockCore } from '../services/core.js';
+import { createTicketViewContext, type TicketActionState } from '../services/ticket-view.js';
 import type { DeliveryRecord, TicketRecord } from '../state/types.js';
 import type { ChangeFeed } from './change-feed.js';
 import { MockWaitError, waitInputError } from './wait-error.js';
