@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-import { runCheckWebhook } from './check-webhook/command.js';
 import { serve } from './serve.js';
 import { parseCliOptions, USAGE } from './serve-options.js';
-import { runTrigger } from './trigger/command.js';
 import { CliUsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
 
 /** `socialhub-mock`: starts the mock, or runs `trigger` / `check-webhook`; exits 2 on a usage error. */
 async function main(args: string[]): Promise<number | undefined> {
   const [command, ...rest] = args;
-  if (command === 'trigger') return runTrigger(rest);
-  if (command === 'check-webhook') return runCheckWebhook(rest);
+  // Each command loads only its own modules: starting the mock stays as fast as it can be.
+  if (command === 'trigger') return (await import('./trigger/command.js')).runTrigger(rest);
+  if (command === 'check-webhook')
+    return (await import('./check-webhook/command.js')).runCheckWebhook(rest);
   const parsed = parseCliOptions(args);
   if ('version' in parsed) {
     console.log(packageVersion());

@@ -1,10 +1,9 @@
-import {
-  type Api2Client,
-  type Api2ClientOptions,
-  createApi2Client,
-  createPublicClient,
-  type PublicClient,
-  type PublicClientOptions,
+import { createRequire } from 'node:module';
+import type {
+  Api2Client,
+  Api2ClientOptions,
+  PublicClient,
+  PublicClientOptions,
 } from '@socialhub/client';
 import type { InProcessFetch } from './in-process-fetch.js';
 
@@ -27,18 +26,30 @@ export interface MockClients {
   api2Client(userToken?: string, options?: MockClientOptions): Api2Client;
 }
 
+type ClientModule = typeof import('@socialhub/client');
+let clientModule: ClientModule | undefined;
+
+/**
+ * `@socialhub/client`, loaded on the first client made (Node's `require` of an ES module), so a
+ * mock that makes none (the CLI) starts without it.
+ */
+const loadClient = (): ClientModule => {
+  clientModule ??= createRequire(import.meta.url)('@socialhub/client') as ClientModule;
+  return clientModule;
+};
+
 /** Creates the client factories of a mock at `url` (read when a client is made). */
 export function createMockClients(deps: { url: () => string; fetch: InProcessFetch }): MockClients {
   return {
     publicClient: (accessToken, options = {}) =>
-      createPublicClient({
+      loadClient().createPublicClient({
         baseUrl: deps.url(),
         fetch: deps.fetch,
         ...options,
         accessToken,
       }),
     api2Client: (userToken, options = {}) =>
-      createApi2Client({
+      loadClient().createApi2Client({
         baseUrl: `${deps.url()}/api2`,
         fetch: deps.fetch,
         ...options,
