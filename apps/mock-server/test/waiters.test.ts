@@ -162,6 +162,11 @@ describe('awaitable outcomes (mock.waitForAction / waitForFollowup / waitForDeli
     const delivered = await mock
       .waitForDelivery({ eventUuid: performed.event.uuid, outcome: 'delivered' })
       .catch((e) => e);
+    expect(delivered.last).toMatchObject({
+      outcome: 'discarded',
+      attempts: [{ status: 503 }, {}, {}, {}],
+    });
+    expect(JSON.stringify(delivered.last)).not.toContain('/webhook');
     expect(delivered.message).toMatch(
       /expected delivered, but delivery .* discarded after 4 attempts, last answer 503/,
     );

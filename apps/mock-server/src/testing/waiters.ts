@@ -134,6 +134,23 @@ export function describeDelivery(delivery: DeliveryRecord): string {
   return `delivery ${delivery.id} (${delivery.kind}${events ? `: ${events}` : ''}) ${delivery.outcome} after ${delivery.attempts.length} attempt${delivery.attempts.length === 1 ? '' : 's'}, ${answer}`;
 }
 
+/**
+ * What a failed delivery wait keeps of the delivery it saw: no URL, headers or body, so nothing
+ * in a webhook URL's query reaches an error.
+ */
+const deliverySummary = (delivery: DeliveryRecord) => ({
+  id: delivery.id,
+  kind: delivery.kind,
+  channelId: delivery.channelId,
+  outcome: delivery.outcome,
+  events: delivery.events ?? {},
+  attempts: delivery.attempts.map((a) => ({
+    ...(a.response ? { status: a.response.status } : {}),
+    ...(a.error ? { error: a.error } : {}),
+    ...(a.isChallengeSolved === undefined ? {} : { isChallengeSolved: a.isChallengeSolved }),
+  })),
+});
+
 function describeAction(action: TicketActionState): string {
   const where = action.delivery
     ? describeDeliveryOf(action.delivery)
@@ -308,9 +325,10 @@ export function createWaiters(deps: {
               state: 'failed',
               message: `expected ${wanted}, but ${seen}`,
               seen,
-              last: only,
+              last: deliverySummary(only),
             };
-          return { state: 'waiting', seen, last: candidates.at(-1) };
+          const newest = candidates.at(-1);
+          return { state: 'waiting', seen, ...(newest ? { last: deliverySummary(newest) } : {}) };
         },
         options,
       );
