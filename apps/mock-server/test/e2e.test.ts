@@ -8,7 +8,7 @@ import {
   setInbox,
   setWebhook,
 } from '@socialhub/client/integration';
-import { createChannelCreationHandler, createWebhookHandler } from '@socialhub/webhook-kit';
+import { createWebhookHandler } from '@socialhub/webhook-kit';
 import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../src/index.js';
@@ -139,26 +139,24 @@ describe('the integration loop end to end (@socialhub/client + @socialhub/webhoo
   it('reusable manifest → "Add Channel" → the integration page creates the channel with the temporary token', async () => {
     const mock = await start();
     const created: string[] = [];
-    const page = createChannelCreationHandler({
-      isAllowedOrigin: (origin) => origin.origin === mock.url,
-      onToken: async ({ token }) => {
-        const client = createPublicClient({
-          accessToken: 'unused-until-created',
-          baseUrl: mock.url,
-        });
-        const result = await createChannel(client, {
-          token,
-          channel: {
-            name: 'Shop reviews',
-            uniqueName: 'Shop reviews (shop-1)',
-            networkId: 'shop-1',
-          },
-        });
-        if (result.status !== 201) throw new Error(`POST /channels answered ${result.status}`);
-        created.push(result.data.endpoint?.accessToken ?? '');
-      },
+    // The integration's channelCreation page (the full handler lives in @socialhub/integration,
+    // which depends on this package): take the temporary token, create the channel, send back.
+    const server = createServer(async (request, response) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const token = url.searchParams.get('token') ?? '';
+      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+      const client = createPublicClient({ accessToken: 'unused-until-created', baseUrl: mock.url });
+      const result = await createChannel(client, {
+        token,
+        channel: { name: 'Shop reviews', uniqueName: 'Shop reviews (shop-1)', networkId: 'shop-1' },
+      });
+      if (result.status === 201) created.push(result.data.endpoint?.accessToken ?? '');
+      const isTrusted = new URL(payload.origin).origin === mock.url;
+      response.writeHead(result.status === 201 && isTrusted ? 303 : 502, {
+        ...(isTrusted ? { location: payload.origin } : {}),
+      });
+      response.end();
     });
-    const server = createServer(createNodeHandler(page));
     const pageUrl = await listen(server);
     closers.push(() => new Promise((resolve) => server.close(resolve)));
     const manifest = await mock.control.createManifest({
