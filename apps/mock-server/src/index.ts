@@ -1,3 +1,4 @@
+export type { Api2Context, Api2OverrideHandler, Api2Overrides } from './api2/types.js';
 export type {
   ChannelCreationTokenPayload,
   ChannelReactivationTokenPayload,
@@ -45,16 +46,19 @@ export {
 export { type ErrorBody, type MockErrorCode, MockServerError } from './http/errors.js';
 export type { Fault } from './http/faults.js';
 export type { RateLimitConfig } from './http/rate-limiter.js';
-export type { NodeHandler } from './http/types.js';
+export type { MockRequest, NodeHandler, Reply } from './http/types.js';
 export { createMockServer, type MockServer, type MockServerOptions } from './server.js';
 export type { TicketActionEvent } from './services/actions.js';
 export type { TicketActionState } from './services/ticket-view.js';
+export { DEFAULT_USER } from './state/initial-state.js';
 export { StateFileError } from './state/persistence.js';
 export type {
   AccountRecord,
   DeliveryAttempt,
   DeliveryRecord,
+  TeamRecord,
   TicketActionRecord,
+  UserRecord,
 } from './state/types.js';
 export type { MockClientOptions, MockClients } from './testing/clients.js';
 export { createMockClock, type MockClock, MockClockError } from './testing/clock.js';

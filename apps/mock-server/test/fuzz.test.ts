@@ -17,6 +17,7 @@ describe('fuzzing every route', () => {
   let mock: MockServer;
   let token = '';
   let temporary = '';
+  let user = '';
   const ids: string[] = [];
 
   beforeAll(async () => {
@@ -48,6 +49,7 @@ describe('fuzzing every route', () => {
       manifest: { callbacks: { channelCreation: 'https://e.com/c' } },
     });
     temporary = (await startAddChannel(mock, manifest._id as string)).token;
+    user = (await mock.control.createUser()).accessToken;
     ids.push(
       ticket._id,
       mock.demo?.channel._id as string,
@@ -87,23 +89,33 @@ describe('fuzzing every route', () => {
       '/_mock/accounts',
       '/_mock/accounts/{}',
       '/_mock/channels',
-      '/_mock/channels/{}/disable',
-      '/_mock/channels/{}/reactivate',
-      '/_mock/channels/{}/token',
+      '/_mock/users',
       '/_mock/manifests',
       '/_mock/manifests/{}/promote',
-      '/_mock/manifests/{}/add-channel',
       '/_mock/tickets',
       '/_mock/tickets/{}',
-      '/_mock/tickets/{}/actions/{}',
       '/_mock/deliveries',
       '/_mock/faults/{}',
       '/_mock/config',
       '/api2',
       '/api2/channels',
       '/api2/channels/{}',
-      '/api2/tickets/{}',
+      '/api2/channels/custom',
+      '/api2/channels/custom/{}/reset',
+      '/api2/inbox/tickets/{}',
+      '/api2/inbox/tickets/{}/tree',
+      '/api2/inbox/tickets/{}/history',
+      '/api2/inbox/tickets/{}/actions/{}',
+      '/api2/inbox/tickets/{}/actions/{}/templates',
+      '/api2/manifests/{}/callbacks/channelCreation',
+      '/api2/manifests/{}/callbacks/channelReactivation',
+      '/api2/teams',
+      '/api2/teams/{}',
+      '/api2/teams/{}/users',
+      '/api2/users',
       '/api2/users/{}',
+      '/api2/users/login',
+      '/api2/public/inbox/tickets',
       '/api2/{}/{}',
       '/{}',
       '/{}/{}',
@@ -114,7 +126,7 @@ describe('fuzzing every route', () => {
     const query = fc.oneof(
       fc.constant(''),
       fc
-        .constantFrom(token, temporary, 'garbage', `${token}x`)
+        .constantFrom(token, temporary, user, 'garbage', `${token}x`)
         .map((t) => `accesstoken=${encodeURIComponent(t)}`),
       fc
         .tuple(
@@ -122,6 +134,12 @@ describe('fuzzing every route', () => {
           fc.string({ maxLength: 12 }),
         )
         .map(([k, v]) => `accesstoken=${token}&${k}=${encodeURIComponent(v)}`),
+      fc
+        .tuple(
+          fc.constantFrom('sortBy', 'order', 'offset', 'count', 'channelId', 'teamIds', 'search'),
+          fc.string({ maxLength: 12 }),
+        )
+        .map(([k, v]) => `accesstoken=${user}&${k}=${encodeURIComponent(v)}`),
     );
     const validish = fc.constantFrom<unknown>(
       {
