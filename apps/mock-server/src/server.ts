@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type Api2Options, api2Routes } from './api2/routes.js';
 import { createTokenService } from './auth/tokens.js';
 import { createMockControl, type MockControl } from './control/control.js';
+import { deliveryRoutes } from './control/delivery-routes.js';
 import { controlRoutes } from './control/routes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js';
 import { createFaultRegistry } from './http/faults.js';
@@ -11,6 +12,8 @@ import { createRateLimiter, type RateLimitConfig } from './http/rate-limiter.js'
 import { redactLine } from './http/redact.js';
 import { createRequestHandler } from './http/request-handler.js';
 import type { NodeHandler } from './http/types.js';
+import { createLiveHandler } from './live/live-handler.js';
+import { createLiveHub } from './live/live-hub.js';
 import { publicRoutes } from './public/routes.js';
 import { createCustomChannel } from './services/channels.js';
 import { createExclusive, type MockCore } from './services/core.js';
@@ -220,6 +223,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       ...publicRoutes(core),
       ...publicRoutes(core, '/api2/public'),
       ...controlRoutes(control, testingRoutes({ waiters, clock })),
+      ...deliveryRoutes(core),
       ...api2Routes(core, () => url, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...options.api2,
@@ -241,6 +245,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       ? { beforeReply: (method) => (isMutating(method) ? persistence?.flush() : undefined) }
       : {}),
   });
+  const liveHub = createLiveHub({ store, control });
+  handler.mount(
+    '/_mock/live/',
+    createLiveHandler(liveHub, (channelId) => store.state.channels[channelId] !== undefined),
+  );
   for (const [prefix, mounted] of Object.entries(options.mount ?? {}))
     handler.mount(prefix, mounted);
   if (options.ui !== false && !options.mount?.[UI_PREFIX])

@@ -1,6 +1,11 @@
-import { decodeTokenPayload, type TokenKind, type TokenPayloads } from '@socialhub/schema/tokens';
+import {
+  type ChannelCreationTokenPayload,
+  type ChannelReactivationTokenPayload,
+  decodeTokenPayload,
+  type TokenKind,
+  type TokenPayloads,
+} from '@socialhub/schema/tokens';
 import { InvalidTokenError, MissingParameterError, TokenExpiredError } from '../errors.js';
-import type { ChannelCreationTokenPayload, ChannelReactivationTokenPayload } from '../events.js';
 import { searchParams } from '../http.js';
 
 /** Options of the token readers. */
@@ -19,19 +24,10 @@ export interface ChannelToken<P> {
 }
 
 /**
- * Decodes a JWT's payload without checking its signature (the shared decoder of
- * `@socialhub/schema/tokens`): SocialHub signs these tokens with a key only it holds (HS256), so an
- * integration can read them but not verify them; SocialHub checks the token when it is used for
- * `POST /channels`.
+ * Reads `?token=` and decodes its payload with the shared decoder of `@socialhub/schema/tokens`,
+ * without checking the signature: SocialHub signs these tokens with a key only it holds, so an
+ * integration can read them but not verify them; SocialHub checks the token on `POST /channels`.
  */
-function decodePayload<K extends TokenKind>(token: string, kind: K, now: number): TokenPayloads[K] {
-  const decoded = decodeTokenPayload(kind, token, { now });
-  if (decoded.ok) return decoded.payload;
-  if (decoded.reason === 'expired' && decoded.expiredAt)
-    throw new TokenExpiredError(decoded.expiredAt);
-  throw new InvalidTokenError(decoded.message);
-}
-
 function readToken<K extends TokenKind>(
   url: string | URL,
   kind: K,
@@ -39,12 +35,16 @@ function readToken<K extends TokenKind>(
 ): ChannelToken<TokenPayloads[K]> {
   const token = searchParams(String(url)).get('token');
   if (!token) throw new MissingParameterError('token');
-  return { token, payload: decodePayload(token, kind, (options.now ?? Date.now)()) };
+  const decoded = decodeTokenPayload(kind, token, { now: (options.now ?? Date.now)() });
+  if (decoded.ok) return { token, payload: decoded.payload };
+  if (decoded.reason === 'expired' && decoded.expiredAt)
+    throw new TokenExpiredError(decoded.expiredAt);
+  throw new InvalidTokenError(decoded.message);
 }
 
 /**
  * Reads and checks the `?token=` SocialHub appends to `callbacks.channelCreation`: decodes the
- * JWT payload, validates it against the generated schema and rejects an expired token.
+ * JWT payload, checks it against the contract and rejects an expired token.
  * @example
  * const { token, payload } = readChannelCreationToken(request.url);
  * // payload.origin is where to send the customer back to

@@ -1,17 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import type { KitHandler } from '@socialhub/webhook-kit';
+import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createNodeHandler } from '../../src/adapters/node.js';
 import {
   createChannelCreationHandler,
   createChannelReactivationHandler,
 } from '../../src/callbacks/channel-callback.js';
-import type { KitHandler } from '../../src/http.js';
-import { close, fakeJwt, listen } from '../helpers.js';
+import { IntegrationConfigError } from '../../src/errors.js';
+import { close, fakeJwt, listen } from '../helpers/http.js';
 
 const NOW = 1_700_000_000_000;
 const creation = {
@@ -96,6 +92,7 @@ describe('channel creation through @socialhub/client', () => {
     });
     const handler = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: shub.url },
       onToken: () => {
         order.push('onToken');
@@ -153,6 +150,7 @@ describe('channel creation through @socialhub/client', () => {
     const onChannel = vi.fn();
     const handler = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: shub.url },
       channels: () => [
         { name: 'A', uniqueName: 'a' },
@@ -168,7 +166,7 @@ describe('channel creation through @socialhub/client', () => {
     expect(JSON.parse(text)).toEqual({
       code: 'channel_creation_failed',
       message:
-        '@socialhub/webhook-kit: POST /channels failed: SocialHub answered 403 ChannelLimitReached: Error: Account specific channel limit reached',
+        '@socialhub/integration: POST /channels failed: SocialHub answered 403 ChannelLimitReached: Error: Account specific channel limit reached',
     });
     expect(text).not.toContain(token);
     expect(onChannel).toHaveBeenCalledTimes(1);
@@ -181,6 +179,7 @@ describe('channel creation through @socialhub/client', () => {
     const token = fakeJwt(creation);
     const handler = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: gone.url, retry: false },
       channels: () => [{ name: 'A', uniqueName: 'a' }],
       onChannel: () => {},
@@ -201,6 +200,7 @@ describe('channel creation through @socialhub/client', () => {
     const shub = await socialhub(created);
     const handler = createChannelCreationHandler({
       now: () => NOW + 31 * 60_000,
+      onError: () => {},
       client: { baseUrl: shub.url },
       channels: () => [{ name: 'A', uniqueName: 'a' }],
       onChannel: () => {},
@@ -211,10 +211,10 @@ describe('channel creation through @socialhub/client', () => {
   });
 
   it('rejects option mistakes at start-up', () => {
-    expect(() => createChannelCreationHandler({} as never)).toThrow(TypeError);
+    expect(() => createChannelCreationHandler({} as never)).toThrow(IntegrationConfigError);
     expect(() => createChannelCreationHandler({ channels: () => [] } as never)).toThrow(/together/);
     expect(() => createChannelCreationHandler({ onToken: 'x' } as never)).toThrow(/function/);
-    expect(() => createChannelReactivationHandler({} as never)).toThrow(TypeError);
+    expect(() => createChannelReactivationHandler({} as never)).toThrow(IntegrationConfigError);
     expect(() =>
       createChannelReactivationHandler({ onToken: () => {}, channel: () => ({}) }),
     ).toThrow(/only with `onChannel`/);
@@ -228,6 +228,7 @@ describe('channel reactivation through @socialhub/client', () => {
     const onChannel = vi.fn();
     const handler = createChannelReactivationHandler({
       now: () => NOW,
+      onError: () => {},
       client: { baseUrl: shub.url },
       channel: () => ({ endpoint: { expirationTime: '2026-01-01T00:00:00.000Z' } }),
       onChannel,
@@ -259,40 +260,4 @@ describe('channel reactivation through @socialhub/client', () => {
     expect(onToken).toHaveBeenCalledTimes(1);
     expect(shub.requests).toHaveLength(0);
   });
-});
-
-describe('the core entry', () => {
-  it('does not load @socialhub/client until a handler creates channels', async () => {
-    const pkgDir = fileURLToPath(new URL('../..', import.meta.url));
-    const outdir = await mkdtemp(join(tmpdir(), 'webhook-kit-split-'));
-    try {
-      const result = await build({
-        stdin: {
-          contents: "export * from '@socialhub/webhook-kit';",
-          resolveDir: pkgDir,
-          loader: 'js',
-        },
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        platform: 'node',
-        outdir,
-        metafile: true,
-        logLevel: 'silent',
-      });
-      const outputs = Object.values(result.metafile.outputs);
-      const entry = outputs.find((o) => o.entryPoint === '<stdin>');
-      const inEntry = Object.keys(entry?.inputs ?? {});
-      const isClient = (f: string) => /(^|\/)client\/dist\//.test(f);
-      expect(inEntry.some((f) => f.endsWith('dist/callbacks/channel-callback.js'))).toBe(true);
-      expect(inEntry.some(isClient)).toBe(false);
-      expect(inEntry.some((f) => f.includes('openapi-fetch'))).toBe(false);
-      // The client is in a chunk of its own, loaded by the dynamic import.
-      const chunks = outputs.filter((o) => o !== entry).flatMap((o) => Object.keys(o.inputs));
-      expect(chunks.some(isClient)).toBe(true);
-      expect(entry?.imports.some((i) => i.kind === 'dynamic-import')).toBe(true);
-    } finally {
-      await rm(outdir, { recursive: true, force: true });
-    }
-  }, 30_000);
 });

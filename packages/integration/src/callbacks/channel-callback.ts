@@ -1,9 +1,16 @@
+import type {
+  ChannelCreationTokenPayload,
+  ChannelReactivationTokenPayload,
+} from '@socialhub/client/integration';
 import type { components } from '@socialhub/schema/public';
-import { GET_MAX_BODY_BYTES } from '../constants.js';
-import { InvalidTokenError } from '../errors.js';
-import type { ChannelCreationTokenPayload, ChannelReactivationTokenPayload } from '../events.js';
-import { answerErrors, type KitHandler, methodNotAllowed } from '../http.js';
-import type { ChannelClientOptions, ChannelRequest } from './channel-client.js';
+import type { KitHandler } from '@socialhub/webhook-kit';
+import { IntegrationConfigError, InvalidTokenError } from '../errors.js';
+import { answerErrors, methodNotAllowed, safeReport } from '../http.js';
+import {
+  type ChannelClientOptions,
+  type ChannelRequest,
+  sendChannelRequests,
+} from './channel-client.js';
 import {
   type ChannelToken,
   type ReadTokenOptions,
@@ -38,6 +45,12 @@ export interface ChannelCallbackOptions<P> extends ReadTokenOptions {
    * @default the client's defaults (https://api.socialhub.io, global fetch)
    */
   client?: ChannelClientOptions;
+  /**
+   * Receives every error of a callback (a bad or expired token, a refused `POST /channels`, a
+   * throw of `onToken` / `onChannel`) before it is answered; nothing is dropped silently.
+   * @default console.error
+   */
+  onError?: (error: unknown) => unknown;
 }
 
 /** What `onChannel` learns besides the created channel. */
@@ -97,8 +110,10 @@ function createChannelCallbackHandler<P extends { origin: string }>(
   onChannel: ((channel: CreatedChannel, context: ChannelContext<P>) => unknown) | undefined,
 ): KitHandler {
   const isAllowedOrigin = options.isAllowedOrigin ?? isSocialHubOrigin;
+  const onError = (error: unknown) => safeReport(options.onError, error);
   return {
-    maxBodyBytes: GET_MAX_BODY_BYTES,
+    // A GET carries no body: anything larger is not SocialHub's browser redirect.
+    maxBodyBytes: 1024,
     async handle(request) {
       if (request.method !== 'GET') return methodNotAllowed(['GET']);
       return answerErrors(async () => {
@@ -108,8 +123,6 @@ function createChannelCallbackHandler<P extends { origin: string }>(
           throw new InvalidTokenError(`origin ${origin.origin} is not allowed`);
         await options.onToken?.(token);
         if (requests && onChannel) {
-          // Loaded on first use, so that the kit's core entry does not load the client.
-          const { sendChannelRequests } = await import('./channel-client.js');
           await sendChannelRequests(
             token.token,
             await requests(token),
@@ -118,14 +131,14 @@ function createChannelCallbackHandler<P extends { origin: string }>(
           );
         }
         return { status: 303, headers: { location: origin.href, 'cache-control': 'no-store' } };
-      });
+      }, onError);
     },
   };
 }
 
 function checkFunction(name: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'function')
-    throw new TypeError(`@socialhub/webhook-kit: \`${name}\` must be a function`);
+    throw new IntegrationConfigError(`\`${name}\` must be a function`);
 }
 
 /**
@@ -142,14 +155,14 @@ function checkFunction(name: string, value: unknown): void {
  * app.get('/socialhub/add-channel', createExpressHandler(addChannel));
  */
 export function createChannelCreationHandler(options: ChannelCreationHandlerOptions): KitHandler {
-  for (const name of ['onToken', 'channels', 'onChannel', 'isAllowedOrigin'] as const)
+  for (const name of ['onToken', 'channels', 'onChannel', 'isAllowedOrigin', 'onError'] as const)
     checkFunction(name, options?.[name]);
   if ((options.channels === undefined) !== (options.onChannel === undefined))
-    throw new TypeError(
-      '@socialhub/webhook-kit: pass `channels` and `onChannel` together (the created channels’ tokens must be stored)',
+    throw new IntegrationConfigError(
+      'pass `channels` and `onChannel` together (the created channels’ tokens must be stored)',
     );
   if (!options.onToken && !options.channels)
-    throw new TypeError('@socialhub/webhook-kit: pass `onToken`, or `channels` with `onChannel`');
+    throw new IntegrationConfigError('pass `onToken`, or `channels` with `onChannel`');
   const { channels } = options;
   return createChannelCallbackHandler(
     readChannelCreationToken,
@@ -158,7 +171,7 @@ export function createChannelCreationHandler(options: ChannelCreationHandlerOpti
       (async (token) => {
         const list = await channels(token);
         if (!Array.isArray(list))
-          throw new TypeError('@socialhub/webhook-kit: `channels` must return a list of channels');
+          throw new IntegrationConfigError('`channels` must return a list of channels');
         return list.map((channel) => ({ kind: 'create' as const, channel }));
       }),
     options.onChannel as
@@ -179,12 +192,12 @@ export function createChannelCreationHandler(options: ChannelCreationHandlerOpti
 export function createChannelReactivationHandler(
   options: ChannelReactivationHandlerOptions,
 ): KitHandler {
-  for (const name of ['onToken', 'channel', 'onChannel', 'isAllowedOrigin'] as const)
+  for (const name of ['onToken', 'channel', 'onChannel', 'isAllowedOrigin', 'onError'] as const)
     checkFunction(name, options?.[name]);
   if (!options.onToken && !options.onChannel)
-    throw new TypeError('@socialhub/webhook-kit: pass `onToken` or `onChannel`');
+    throw new IntegrationConfigError('pass `onToken` or `onChannel`');
   if (options.channel && !options.onChannel)
-    throw new TypeError('@socialhub/webhook-kit: `channel` is used only with `onChannel`');
+    throw new IntegrationConfigError('`channel` is used only with `onChannel`');
   const { channel } = options;
   return createChannelCallbackHandler(
     readChannelReactivationToken,

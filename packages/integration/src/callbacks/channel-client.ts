@@ -1,8 +1,4 @@
-/**
- * The part of the channel callbacks that talks to SocialHub, through `@socialhub/client`. Loaded
- * with a dynamic import by `channel-callback.ts` only when a handler creates channels itself, so
- * the kit's core entry does not load the client.
- */
+/** The part of the channel callbacks that talks to SocialHub, through `@socialhub/client`. */
 import {
   type BaseClientOptions,
   createPublicClient,

@@ -4,7 +4,7 @@ import {
   readChannelReactivationToken,
 } from '../../src/callbacks/channel-token.js';
 import { InvalidTokenError, MissingParameterError, TokenExpiredError } from '../../src/errors.js';
-import { fakeJwt } from '../helpers.js';
+import { fakeJwt } from '../helpers/http.js';
 
 // The token of the seed 002 POST /channels example (iat 1588885718, exp 1588887518).
 const SEED_TOKEN =

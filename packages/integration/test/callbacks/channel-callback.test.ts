@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
+import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createNodeHandler } from '../../src/adapters/node.js';
 import {
   createChannelCreationHandler,
   createChannelReactivationHandler,
 } from '../../src/callbacks/channel-callback.js';
-import { close, fakeJwt, listen } from '../helpers.js';
+import { close, fakeJwt, listen } from '../helpers/http.js';
 
 const NOW = 1_700_000_000_000;
 const creation = (origin = 'https://app.socialhub.io') => ({
@@ -39,6 +39,7 @@ describe('channel callback handlers', () => {
   it('does not redirect when onToken fails, the token expired, or the origin is not SocialHub', async () => {
     const failing = createChannelCreationHandler({
       now: () => NOW,
+      onError: () => {},
       onToken: () => {
         throw new Error('POST /channels failed');
       },
@@ -52,12 +53,16 @@ describe('channel callback handlers', () => {
     expect((await failing.handle(request(fakeJwt(creation())))).status).toBe(500);
 
     const onToken = vi.fn();
-    const handler = createChannelCreationHandler({ onToken, now: () => NOW + 31 * 60_000 });
+    const handler = createChannelCreationHandler({
+      onToken,
+      now: () => NOW + 31 * 60_000,
+      onError: () => {},
+    });
     const expired = await handler.handle(request(fakeJwt(creation())));
     expect(expired.status).toBe(401);
     expect(JSON.parse(expired.body ?? '')).toMatchObject({ code: 'token_expired' });
 
-    const fresh = createChannelCreationHandler({ onToken, now: () => NOW });
+    const fresh = createChannelCreationHandler({ onToken, now: () => NOW, onError: () => {} });
     for (const origin of [
       'https://evil.example',
       'http://app.socialhub.io',
@@ -72,11 +77,43 @@ describe('channel callback handlers', () => {
     expect(onToken).not.toHaveBeenCalled();
   });
 
+  it('hands every refused callback to onError, never silently', async () => {
+    const errors: unknown[] = [];
+    const handler = createChannelCreationHandler({
+      now: () => NOW,
+      onToken: () => {
+        throw new Error('database down');
+      },
+      onError: (error) => errors.push(error),
+    });
+    const request = { method: 'GET', headers: {}, rawBody: '' };
+    expect((await handler.handle({ ...request, url: '/add' })).status).toBe(400);
+    expect(
+      (await handler.handle({ ...request, url: `/add?token=${fakeJwt(creation())}` })).status,
+    ).toBe(500);
+    expect(errors.map((e) => (e as Error).message)).toEqual([
+      '@socialhub/integration: missing query parameter token',
+      'database down',
+    ]);
+    // An onError that throws does not turn the answer into a crash.
+    const throwing = createChannelCreationHandler({
+      onToken: () => {},
+      onError: () => {
+        throw new Error('logger down');
+      },
+    });
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await throwing.handle({ ...request, url: '/add' })).status).toBe(400);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
   it('serves reactivation with its own payload and a custom origin check', async () => {
     const onToken = vi.fn();
     const handler = createChannelReactivationHandler({
       onToken,
       now: () => NOW,
+      onError: () => {},
       isAllowedOrigin: (origin) => origin.hostname === 'socialhub.test',
     });
     const payload = {
