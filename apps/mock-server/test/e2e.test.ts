@@ -8,7 +8,7 @@ import {
   setInbox,
   setWebhook,
 } from '@socialhub/client/integration';
-import { createChannelCreationHandler, createWebhookHandler } from '@socialhub/webhook-kit';
+import { createWebhookHandler } from '@socialhub/webhook-kit';
 import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../src/index.js';
@@ -139,26 +139,28 @@ describe('the integration loop end to end (@socialhub/client + @socialhub/webhoo
   it('reusable manifest → "Add Channel" → the integration page creates the channel with the temporary token', async () => {
     const mock = await start();
     const created: string[] = [];
-    const page = createChannelCreationHandler({
-      isAllowedOrigin: (origin) => origin.origin === mock.url,
-      onToken: async ({ token }) => {
-        const client = createPublicClient({
-          accessToken: 'unused-until-created',
-          baseUrl: mock.url,
-        });
-        const result = await createChannel(client, {
-          token,
-          channel: {
-            name: 'Shop reviews',
-            uniqueName: 'Shop reviews (shop-1)',
-            networkId: 'shop-1',
-          },
-        });
-        if (result.status !== 201) throw new Error(`POST /channels answered ${result.status}`);
-        created.push(result.data.endpoint?.accessToken ?? '');
-      },
+    // The integration's "Add Channel" page, by hand (webhook-kit's channel callbacks moved to
+    // @socialhub/integration, which depends on this package): it creates the channel with the
+    // temporary token and sends the customer back to the token's origin.
+    const page = async (token: string) => {
+      const { origin } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+      if (new URL(origin).origin !== mock.url) throw new Error(`unexpected origin ${origin}`);
+      const client = createPublicClient({ accessToken: 'unused-until-created', baseUrl: mock.url });
+      const result = await createChannel(client, {
+        token,
+        channel: { name: 'Shop reviews', uniqueName: 'Shop reviews (shop-1)', networkId: 'shop-1' },
+      });
+      if (result.status !== 201) throw new Error(`POST /channels answered ${result.status}`);
+      created.push(result.data.endpoint?.accessToken ?? '');
+      return origin as string;
+    };
+    const server = createServer((req, res) => {
+      const token = new URL(req.url ?? '/', 'http://page').searchParams.get('token') ?? '';
+      page(token).then(
+        (origin) => res.writeHead(303, { location: origin }).end(),
+        () => res.writeHead(400).end(),
+      );
     });
-    const server = createServer(createNodeHandler(page));
     const pageUrl = await listen(server);
     closers.push(() => new Promise((resolve) => server.close(resolve)));
     const manifest = await mock.control.createManifest({
