@@ -110,7 +110,7 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     expect(proxy.forwarded.get(ports[1] as number)).toBeGreaterThan(0);
     await Promise.all([a.stop(), b.stop()]);
     await proxy.close();
-  });
+  }, 180_000);
 
   it('loses nothing when one replica is killed mid-run: effects once per key', async () => {
     const { channel, accessToken } = await mock.control.createChannel({
@@ -136,5 +136,5 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     const twice = [...network.calls.values()].filter((n) => n > 1).length;
     expect(twice).toBeLessThanOrEqual(8);
     await b.stop();
-  });
+  }, 180_000);
 });
