@@ -8,7 +8,7 @@
  *   tsx scripts/restore/suspects.ts
  */
 import { readFileSync } from 'node:fs';
-import { loadDeps } from '../lib/deps.ts';
+import { loadDeps } from '@socialhub/codegen/deps';
 import { DECISIONS_PATH } from '../restore-api2.ts';
 import { parseDecisions } from './decisions.ts';
 import { escapePointer } from './parser.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { getAt, isObject } from '@socialhub/codegen/json-pointer';
 import { describe, expect, test } from 'vitest';
-import { getAt, isObject } from '../../../scripts/lib/json-pointer.ts';
 import { api2Operations } from '../src/api2/operations.js';
 import * as api2 from '../src/api2/zod.js';
 import { publicOperations } from '../src/public/operations.js';
