@@ -20,6 +20,25 @@ async function waitFor<T>(
   }
 }
 
+/** A call to API2 as a community manager (a user token from the mock), as SocialHub's web app makes it. */
+async function api2(
+  mock: DemoStack['mock'],
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
+  const { accessToken } = await mock.control.createUser();
+  const url = new URL(`/api2${path}`, mock.url);
+  url.searchParams.set('accesstoken', accessToken);
+  return fetch(url, {
+    method,
+    redirect: 'manual',
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+}
+
 async function get(url: string, what: string): Promise<{ type: string; body: string }> {
   const response = await fetch(url);
   const body = await response.text();
@@ -67,7 +86,10 @@ export async function checkDemo(demo: DemoStack): Promise<string[]> {
   if (!tickets.some((t) => t._id === ticketId)) fail('the posted ticket is not in the Inbox');
   passed.push('a contact-form post became an Inbox ticket');
 
-  await mock.control.performAction(ticketId as string, 'reply', { text: 'Yes, it works.' });
+  const performed = await api2(mock, 'POST', `/inbox/tickets/${ticketId}/actions/reply`, {
+    text: 'Yes, it works.',
+  });
+  if (performed.status !== 201) fail(`performing the reply answered ${performed.status}`);
   await mock.control.settleDeliveries();
   const followUp = await waitFor('the follow-up ticket of the reply', async () =>
     (await mock.control.listTickets({ channelId })).find(
@@ -78,14 +100,20 @@ export async function checkDemo(demo: DemoStack): Promise<string[]> {
     fail('the follow-up ticket does not hold the reply');
   passed.push('a reply reached the example, which confirmed it: the follow-up ticket appeared');
 
-  const before = (await mock.control.listChannels()).length;
-  const { redirectUrl } = await mock.control.startAddChannel(demo.reusableManifestId);
+  const before = (await mock.control.state()).channels.length;
+  const added = await api2(
+    mock,
+    'GET',
+    `/manifests/${demo.reusableManifestId}/callbacks/channelCreation`,
+  );
+  const redirectUrl =
+    added.headers.get('location') ?? fail(`"Add Channel" answered ${added.status}`);
   // The redirect URL holds the temporary token: never print it.
   const callback = await fetch(redirectUrl, { redirect: 'manual' });
   if (callback.status !== 303) fail(`the "Add Channel" callback answered ${callback.status}`);
   if (!callback.headers.get('location')?.startsWith(mock.url))
     fail('the "Add Channel" callback did not send the customer back to SocialHub');
-  if ((await mock.control.listChannels()).length !== before + 1)
+  if ((await mock.control.state()).channels.length !== before + 1)
     fail('"Add Channel" connected no channel');
   passed.push('"Add Channel" connected a channel and sent the customer back');
   return passed;

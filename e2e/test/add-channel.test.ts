@@ -28,7 +28,7 @@ describe('channels, clicked through in Chromium', () => {
     expect((await callback).status()).toBe(303);
     await page.waitForURL(`${demo.mock.url}/app/#/channels`);
 
-    const channels = await demo.mock.control.listChannels();
+    const channels = (await demo.mock.control.state()).channels;
     const added = channels.find((c) => c.manifestId === demo.reusableManifestId);
     expect(added).toBeDefined();
     const row = page.locator(byTestId('channel-row', { 'data-channel-id': added?._id as string }));
@@ -49,7 +49,7 @@ describe('channels, clicked through in Chromium', () => {
     const row = page.locator(byTestId('channel-row')).filter({ hasText: 'Support hotline' });
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('active');
-    const stored = (await h.demo.mock.control.listChannels()).find(
+    const stored = (await h.demo.mock.control.state()).channels.find(
       (c) => c.name === 'Support hotline',
     );
     expect(await row.getAttribute('data-channel-id')).toBe(stored?._id);

@@ -8,6 +8,7 @@ import {
   familyCopies,
   familyDisagreements,
   keywordMisfits,
+  pagingMisfits,
   requiredMisfits,
 } from './coherence.ts';
 
@@ -118,6 +119,10 @@ describe('the restored API2 file is coherent', () => {
     });
   });
 
+  it('keeps pagination beside the list, never inside one item', () => {
+    expect(pagingMisfits(doc)).toEqual([]);
+  });
+
   it('keeps the parallel copies of each entity in agreement', () => {
     const findings = FAMILIES.flatMap((family) => familyDisagreements(doc, family));
     expect(unexplained(findings, COPY_EXCEPTIONS)).toEqual({ unexplained: [], stale: [] });
@@ -193,6 +198,22 @@ describe('the coherence checks catch each class of misplaced line', () => {
       '/paths/~1fonts/post/responses/200/schema/properties needs type object, type is array',
       '/paths/~1fonts/post/responses/200/schema/properties/group/items needs type array, type is string',
       '/paths/~1fonts/post/responses/200/schema/properties/level/enum/0 "low" does not fit type number',
+    ]);
+  });
+
+  it('flags paging inside one list item', () => {
+    const listed = {
+      definitions: {
+        Page: {
+          type: 'object',
+          properties: {
+            data: { type: 'array', items: { type: 'object', properties: { paging: {} } } },
+          },
+        },
+      },
+    };
+    expect(pagingMisfits(listed)).toEqual([
+      '/definitions/Page/properties/data/items/properties/paging is paging inside one list item',
     ]);
   });
 

@@ -127,6 +127,14 @@ export function keywordMisfits(doc: Node): string[] {
   return found;
 }
 
+/** Paging fields (`paging`, `cursors`) inside one list item: pagination sits beside the list. */
+export function pagingMisfits(doc: Node): string[] {
+  return schemaSites(doc)
+    .map(({ pointer }) => pointer)
+    .filter((pointer) => /\/items\/properties\/(paging|cursors)$/.test(pointer))
+    .map((pointer) => `${pointer} is paging inside one list item`);
+}
+
 /** Every `required` list naming a property its schema lacks. */
 export function requiredMisfits(doc: Node): string[] {
   const found: string[] = [];

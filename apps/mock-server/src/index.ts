@@ -1,10 +1,15 @@
 export type {
+  ChannelCreationTokenPayload,
+  ChannelReactivationTokenPayload,
+  ChannelTokenPayload,
+} from './auth/tokens.js';
+export type {
   ChannelState,
   ManifestState,
   MockControl,
-  Redirect,
   StateView,
   TicketState,
+  UserState,
 } from './control/control.js';
 export {
   type ConfigInput,
@@ -15,30 +20,26 @@ export {
   CreateChannelInputSchema,
   type CreateManifestInput,
   CreateManifestInputSchema,
+  type CreateUserInput,
+  CreateUserInputSchema,
   type DeliveriesQuery,
   DeliveriesQuerySchema,
   type FaultInput,
   FaultInputSchema,
-  type PerformActionInput,
-  PerformActionInputSchema,
   PromoteManifestInputSchema,
-  type ReactivateChannelInput,
-  ReactivateChannelInputSchema,
-  type StartAddChannelInput,
-  StartAddChannelInputSchema,
   TicketsQuerySchema,
   type UpdateAccountInput,
   UpdateAccountInputSchema,
   type UpdateTicketStateInput,
   UpdateTicketStateInputSchema,
 } from './control/schemas.js';
-export type { TicketActionState } from './control/ticket-view.js';
-export { type ErrorBody, type MockErrorCode, MockServerError } from './errors.js';
+export { type ErrorBody, type MockErrorCode, MockServerError } from './http/errors.js';
 export type { Fault } from './http/faults.js';
+export type { RateLimitConfig } from './http/rate-limiter.js';
 export type { NodeHandler } from './http/types.js';
-export type { RateLimitConfig } from './rate-limiter.js';
 export { createMockServer, type MockServer, type MockServerOptions } from './server.js';
 export type { TicketActionEvent } from './services/actions.js';
+export type { TicketActionState } from './services/ticket-view.js';
 export { StateFileError } from './state/persistence.js';
 export type {
   AccountRecord,
@@ -46,10 +47,5 @@ export type {
   DeliveryRecord,
   TicketActionRecord,
 } from './state/types.js';
-export type {
-  ChannelCreationTokenPayload,
-  ChannelReactivationTokenPayload,
-  ChannelTokenPayload,
-} from './tokens.js';
 export { createUiHandler } from './ui/handler.js';
 export type { DeliveryOptions, Template } from './webhooks/delivery-engine.js';

@@ -1,28 +1,30 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { api2Routes } from './api2-adapter.js';
-import {
-  type ChannelState,
-  channelState,
-  createMockControl,
-  type MockControl,
-} from './control/control.js';
+import { type Api2Options, api2Routes } from './api2/routes.js';
+import { createTokenService } from './auth/tokens.js';
+import { createMockControl, type MockControl } from './control/control.js';
 import { controlRoutes } from './control/routes.js';
-import { createExclusive, type MockCore } from './core.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js';
 import { createFaultRegistry } from './http/faults.js';
+import { createRateLimiter, type RateLimitConfig } from './http/rate-limiter.js';
+import { redactLine } from './http/redact.js';
 import { createRequestHandler } from './http/request-handler.js';
 import type { NodeHandler } from './http/types.js';
 import { publicRoutes } from './public/routes.js';
-import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
 import { createCustomChannel } from './services/channels.js';
+import { createExclusive, type MockCore } from './services/core.js';
+import { type ChannelState, channelState } from './services/views.js';
 import { createIdGenerator } from './state/ids.js';
 import { createInitialState } from './state/initial-state.js';
-import { createPersistence, loadStateFile, type Persistence } from './state/persistence.js';
+import {
+  createPersistence,
+  loadStateFile,
+  type Persistence,
+  removeStaleTempFiles,
+} from './state/persistence.js';
 import { createStore } from './state/store.js';
 import type { ChannelRecord } from './state/types.js';
-import { createTokenService } from './tokens.js';
 import { createUiHandler } from './ui/handler.js';
 import { createDeliveryEngine, type DeliveryOptions } from './webhooks/delivery-engine.js';
 
@@ -56,6 +58,11 @@ export interface MockServerOptions {
   mount?: Record<string, NodeHandler>;
   /** Serve the web UI (channels, Inbox, deliveries) at `/app/`. @default true */
   ui?: boolean;
+  /**
+   * API2: `overrides` answer operations your way, by operationId, after the same validation,
+   * token check and faults as every route (`{ overrides: { getTeams: () => ({ status: 200, body: [] }) } }`).
+   */
+  api2?: Pick<Api2Options, 'overrides'>;
 }
 
 /** A running mock SocialHub. */
@@ -100,12 +107,15 @@ const isMutating = (method: string) =>
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const now = options.now ?? Date.now;
-  const log =
+  const sink =
     options.log === true
       ? (line: string) => console.log(line)
       : typeof options.log === 'function'
         ? options.log
-        : () => {};
+        : undefined;
+  // Every line is redacted: query values (`?apikey=...`, `?token=...`) never reach a log.
+  const log = sink ? (line: string) => sink(redactLine(line)) : () => {};
+  if (options.stateFile) await removeStaleTempFiles(options.stateFile);
   const loaded = options.stateFile ? await loadStateFile(options.stateFile) : undefined;
   const ids = createIdGenerator(options.seed);
   const signingKey =
@@ -182,10 +192,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
 
   const handler = createRequestHandler({
     routes: [
-      ...publicRoutes(core, faults),
+      ...publicRoutes(core),
+      ...publicRoutes(core, '/api2/public'),
       ...controlRoutes(control),
-      ...api2Routes({ ...(options.seed === undefined ? {} : { seed: options.seed }), faults }),
+      ...api2Routes(core, () => url, {
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...options.api2,
+      }),
     ],
+    faults,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onError: (error) =>
       log(

@@ -9,7 +9,7 @@ import type { Api2Request } from '../src/api2/types.js';
 /** The API2 OpenAPI document the handler reads. */
 export const api2Document = loadApi2Document();
 
-const sampler = createSchemaSampler(api2Document);
+const sampler = createSchemaSampler(api2Document, { useExamples: false });
 
 /** Values for the parts of a request, drawn from the operation's own parameter and body schemas. */
 export function validRequest(

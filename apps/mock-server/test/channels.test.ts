@@ -2,7 +2,18 @@ import { ChannelSchema } from '@socialhub/schema/public/zod';
 import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
-import { call, type Receiver, SECRET, startMock, startReceiver } from './helpers.js';
+import {
+  call,
+  disableChannel,
+  listChannels,
+  type Receiver,
+  reactivateChannel,
+  rotateToken,
+  SECRET,
+  startAddChannel,
+  startMock,
+  startReceiver,
+} from './helpers.js';
 
 describe('channels: creation, reactivation, update, disabling, tokens', () => {
   let mock: MockServer;
@@ -32,7 +43,7 @@ describe('channels: creation, reactivation, update, disabling, tokens', () => {
   });
 
   const addChannel = async (accountId?: string) =>
-    mock.control.startAddChannel(manifestId, accountId === undefined ? {} : { accountId });
+    startAddChannel(mock, manifestId, accountId === undefined ? {} : { accountId });
 
   it('"Add Channel" redirects with a 30-minute creation token of the documented payload', async () => {
     const { redirectUrl, token } = await addChannel();
@@ -128,7 +139,7 @@ describe('channels: creation, reactivation, update, disabling, tokens', () => {
       body: { name: 'B again', uniqueName: 'B' },
     });
     expect(byName.body._id).toBe(named.body._id);
-    const channels = await mock.control.listChannels();
+    const channels = await listChannels(mock);
     expect(channels.filter((c) => c.manifestId === manifestId)).toHaveLength(2);
   });
 
@@ -200,7 +211,7 @@ describe('channels: creation, reactivation, update, disabling, tokens', () => {
       token,
       body: { name: 'A', uniqueName: 'A' },
     });
-    await mock.control.disableChannel(created.body._id);
+    await disableChannel(mock, created.body._id);
     expect(
       (await call(mock, 'GET', '/', { token: created.body.endpoint.accessToken })).status,
     ).toBe(403);
@@ -230,8 +241,8 @@ describe('channels: creation, reactivation, update, disabling, tokens', () => {
       token,
       body: { name: 'A', uniqueName: 'A', networkId: 'n-9' },
     });
-    await mock.control.disableChannel(created.body._id);
-    const redirect = await mock.control.reactivateChannel(created.body._id);
+    await disableChannel(mock, created.body._id);
+    const redirect = await reactivateChannel(mock, created.body._id);
     if (!('redirectUrl' in redirect)) throw new Error('expected a redirect');
     expect(
       redirect.redirectUrl.startsWith('https://integration.example.com/reactivate?token='),
@@ -254,9 +265,9 @@ describe('channels: creation, reactivation, update, disabling, tokens', () => {
 
   it('a custom channel is reactivated directly and keeps its token', async () => {
     const { channel, accessToken } = await mock.control.createChannel({ name: 'Custom' });
-    await mock.control.disableChannel(channel._id);
+    await disableChannel(mock, channel._id);
     expect((await call(mock, 'GET', '/', { token: accessToken })).status).toBe(403);
-    const result = await mock.control.reactivateChannel(channel._id);
+    const result = await reactivateChannel(mock, channel._id);
     expect('channel' in result && result.channel.isDisabled).toBe(false);
     expect((await call(mock, 'GET', '/', { token: accessToken })).status).toBe(200);
   });
@@ -268,7 +279,7 @@ describe('channels: creation, reactivation, update, disabling, tokens', () => {
       body: { webhook: { url: receiver.url, secret: SECRET } },
     });
     expect(set.status).toBe(200);
-    const { accessToken: fresh } = await mock.control.rotateToken(channel._id);
+    const { accessToken: fresh } = await rotateToken(mock, channel._id);
     expect(fresh).not.toBe(accessToken);
     expect((await call(mock, 'GET', '/', { token: accessToken })).status).toBe(401);
     const info = await call(mock, 'GET', '/', { token: fresh });

@@ -7,8 +7,10 @@ import {
   type Receiver,
   SECRET,
   setManifest,
+  startAddChannel,
   startMock,
   startReceiver,
+  userToken,
 } from './helpers.js';
 
 describe('the control API over HTTP (/_mock)', () => {
@@ -30,7 +32,10 @@ describe('the control API over HTTP (/_mock)', () => {
       (r: { method: string; path: string }) => `${r.method} ${r.path}`,
     );
     expect(paths).toContain('POST /_mock/channels');
-    expect(paths).toContain('POST /_mock/tickets/{ticketId}/actions/{actionId}');
+    expect(paths).toContain('POST /_mock/users');
+    // What a customer or community manager does goes through API2, not the control API.
+    expect(paths).not.toContain('POST /_mock/tickets/{ticketId}/actions/{actionId}');
+    expect(paths).toHaveLength(18);
   });
 
   it('runs the whole customer side: channel, action, deliveries, state', async () => {
@@ -54,13 +59,18 @@ describe('the control API over HTTP (/_mock)', () => {
       message: 'Hi',
     });
 
-    const action = await call(mock, 'POST', `/_mock/tickets/${ticket._id}/actions/reply`, {
+    const user = await call(mock, 'POST', '/_mock/users', { body: { userName: 'cm@example.com' } });
+    expect(user.status).toBe(201);
+    expect(user.body.user).toMatchObject({ userName: 'cm@example.com' });
+    const userToken = user.body.accessToken as string;
+    const action = await call(mock, 'POST', `/api2/inbox/tickets/${ticket._id}/actions/reply`, {
+      token: userToken,
       body: { text: 'Hello' },
     });
     expect(action.status).toBe(201);
-    expect(action.body.event).toMatchObject({
+    expect(action.body.actions[0]).toMatchObject({
       type: 'reply',
-      payload: { text: 'Hello', followupId: action.body.followupId },
+      payload: { text: 'Hello', followupId: action.body.actions[0].followupId },
     });
     expect((await call(mock, 'POST', '/_mock/deliveries/settle')).body).toEqual({ settled: true });
     const deliveries = await call(mock, 'GET', '/_mock/deliveries', {
@@ -86,13 +96,20 @@ describe('the control API over HTTP (/_mock)', () => {
     expect(text).not.toContain(accessToken);
     expect(text).not.toContain(SECRET);
 
-    const disabled = await call(mock, 'POST', `/_mock/channels/${channel._id}/disable`);
-    expect(disabled.body.isDisabled).toBe(true);
-    expect((await call(mock, 'POST', `/_mock/channels/${channel._id}/disable`)).status).toBe(403);
-    const reactivated = await call(mock, 'POST', `/_mock/channels/${channel._id}/reactivate`);
-    expect(reactivated.body.channel.isDisabled).toBe(false);
-    const rotated = await call(mock, 'POST', `/_mock/channels/${channel._id}/token`);
-    expect(rotated.body.accessToken).not.toBe(accessToken);
+    expect(text).not.toContain(userToken);
+
+    const api2 = (method: string, path: string) =>
+      call(mock, method, `/api2${path}`, {
+        token: userToken,
+        ...(method === 'POST' ? { body: {} } : {}),
+      });
+    expect((await api2('DELETE', `/channels/${channel._id}`)).status).toBe(204);
+    expect((await api2('GET', `/channels/${channel._id}`)).body.isDisabled).toBe(true);
+    expect((await api2('DELETE', `/channels/${channel._id}`)).status).toBe(403);
+    const reactivated = await api2('POST', `/channels/custom?channelId=${channel._id}`);
+    expect(reactivated.body.isDisabled).toBe(false);
+    const rotated = await api2('POST', `/channels/custom/${channel._id}/reset`);
+    expect(rotated.body.endpoint.accessToken).not.toBe(accessToken);
   });
 
   it('reusable manifests: create, "Add Channel", promote', async () => {
@@ -104,19 +121,13 @@ describe('the control API over HTTP (/_mock)', () => {
     });
     expect(manifest.status).toBe(201);
     expect(manifest.body).toMatchObject({ name: 'Shop reviews', isReusable: true, webhook: null });
-    const redirect = await call(mock, 'POST', `/_mock/manifests/${manifest.body._id}/add-channel`, {
-      body: {},
-    });
-    expect(redirect.body.redirectUrl).toMatch(/^http:\/\/localhost:3000\/create\?token=/);
-    expect(redirect.body.payload.origin).toBe(mock.url);
+    const redirect = await startAddChannel(mock, manifest.body._id);
+    expect(redirect.redirectUrl).toMatch(/^http:\/\/localhost:3000\/create\?token=/);
+    expect(redirect.payload.origin).toBe(`${mock.url}/app/#/channels`);
     const custom = await mock.control.createChannel({ name: 'To promote' });
-    const notReusable = await call(
-      mock,
-      'POST',
-      `/_mock/manifests/${custom.channel.manifestId}/add-channel`,
-      { body: {} },
-    );
-    expect(notReusable.status).toBe(400);
+    await expect(startAddChannel(mock, custom.channel.manifestId)).rejects.toMatchObject({
+      status: 400,
+    });
     const promote = await call(
       mock,
       'POST',
@@ -174,8 +185,12 @@ describe('the control API over HTTP (/_mock)', () => {
       body: { path: '/api2/{anything}', latencyMs: 150 },
     });
     const started = performance.now();
-    const slow = await call(mock, 'GET', '/api2/channels');
+    const slow = await call(mock, 'GET', '/api2/channels', { token: await userToken(mock) });
     expect(slow.status).toBe(200);
+    // API2 takes a user token; without one it is a 401 that says so.
+    const anonymous = await call(mock, 'GET', '/api2/channels');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.data.reason).toBe('missing');
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
 
     expect((await call(mock, 'DELETE', '/_mock/faults')).status).toBe(204);

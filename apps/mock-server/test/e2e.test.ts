@@ -12,7 +12,7 @@ import { createChannelCreationHandler, createWebhookHandler } from '@socialhub/w
 import { createNodeHandler } from '@socialhub/webhook-kit/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../src/index.js';
-import { label, SECRET } from './helpers.js';
+import { label, performAction, SECRET, startAddChannel } from './helpers.js';
 
 const listen = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -107,7 +107,7 @@ describe('the integration loop end to end (@socialhub/client + @socialhub/webhoo
     expect(repeat.status).toBe(409);
     expect(app.client.rateLimit?.limit).toBe(1000);
 
-    const { followupId } = await mock.control.performAction(question._id, 'reply', {
+    const { followupId } = await performAction(mock, question._id, 'reply', {
       text: 'Sure, how can we help?',
     });
     await mock.control.settleDeliveries();
@@ -166,10 +166,10 @@ describe('the integration loop end to end (@socialhub/client + @socialhub/webhoo
       manifest: { callbacks: { channelCreation: `${pageUrl}/add-channel` } },
     });
 
-    const { redirectUrl } = await mock.control.startAddChannel(manifest._id as string);
+    const { redirectUrl } = await startAddChannel(mock, manifest._id as string);
     const response = await fetch(redirectUrl, { redirect: 'manual' });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${mock.url}/`);
+    expect(response.headers.get('location')).toBe(`${mock.url}/app/#/channels`);
     expect(created).toHaveLength(1);
     const client = createPublicClient({ accessToken: created[0] ?? '', baseUrl: mock.url });
     const info = await unwrap(client.GET('/'));

@@ -2,7 +2,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
-import { ACTIONS, call, createTicket, label, startMock } from './helpers.js';
+import { ACTIONS, call, createTicket, label, startAddChannel, startMock } from './helpers.js';
 
 const TOTAL = 10_000;
 const CONCURRENCY = 16;
@@ -47,7 +47,7 @@ describe('fuzzing every route', () => {
       name: 'Fuzz',
       manifest: { callbacks: { channelCreation: 'https://e.com/c' } },
     });
-    temporary = (await mock.control.startAddChannel(manifest._id as string)).token;
+    temporary = (await startAddChannel(mock, manifest._id as string)).token;
     ids.push(
       ticket._id,
       mock.demo?.channel._id as string,

@@ -187,3 +187,180 @@ export async function createTicket(
     );
   return response.body;
 }
+
+const userTokens = new WeakMap<object, Map<string, Promise<string>>>();
+
+/** An API2 user token of an account of the mock (the default one unless given; one user each). */
+export function userToken(mock: MockServer, accountId = ''): Promise<string> {
+  let byAccount = userTokens.get(mock);
+  if (!byAccount) {
+    byAccount = new Map();
+    userTokens.set(mock, byAccount);
+  }
+  let token = byAccount.get(accountId);
+  if (!token) {
+    token = mock.control
+      .createUser(accountId ? { accountId } : {})
+      .then((created) => created.accessToken);
+    byAccount.set(accountId, token);
+  }
+  return token;
+}
+
+/** An API2 error answer, thrown by the helpers below like `MockServerError`. */
+export class Api2CallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly data: unknown,
+  ) {
+    super(`${status} ${code}: ${detail}`);
+  }
+}
+
+/** Calls API2 as the default account's user; throws `Api2CallError` on an error answer. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions read response bodies by property
+export async function api2<T = any>(
+  mock: MockServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  query: Record<string, string> = {},
+): Promise<JsonResponse<T>> {
+  const token = await userToken(mock);
+  const url = new URL(`/api2${path}`, mock.url);
+  url.searchParams.set('accesstoken', token);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const response = await fetch(url, {
+    method,
+    redirect: 'manual',
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const text = await response.text();
+  const json = text === '' ? undefined : JSON.parse(text);
+  if (response.status >= 400)
+    throw new Api2CallError(response.status, json?.code, json?.message, json?.data);
+  return { status: response.status, headers: response.headers, body: json };
+}
+
+/** What a community manager enters for a ticket action (as the old control method took it). */
+export interface ActionInput {
+  text?: string;
+  attachments?: Array<{ url?: string }>;
+  option?: string;
+  template?: { networkId: string; language: string; variables?: Record<string, unknown> };
+}
+
+/**
+ * Performs a ticket action through API2 (`POST /api2/inbox/tickets/{id}/actions/{actionId}`) and
+ * returns the event it queued (rebuilt from the ticket's newest action) and its `followupId`.
+ */
+export async function performAction(
+  mock: MockServer,
+  ticketId: string,
+  actionId: string,
+  input: ActionInput = {},
+  // biome-ignore lint/suspicious/noExplicitAny: assertions read the event by property
+): Promise<{ event: any; followupId?: string }> {
+  const { attachments, template, ...rest } = input;
+  const { body: ticket } = await api2(
+    mock,
+    'POST',
+    `/inbox/tickets/${ticketId}/actions/${actionId}`,
+    {
+      ...rest,
+      ...(attachments?.[0]?.url ? { attachment: attachments[0].url } : {}),
+      ...(template ? { template: { name: template.networkId, ...template } } : {}),
+    },
+  );
+  const action = ticket.actions.at(-1);
+  const event = {
+    ticketId,
+    networkItemId: ticket.interaction.networkItemId,
+    type: action.type,
+    actionId: action.actionId,
+    payload: action.payload,
+    time: action.time,
+    uuid: action.uuid,
+  };
+  return { event, ...(action.followupId ? { followupId: action.followupId } : {}) };
+}
+
+/** "Add Channel" through API2: the `channelCreation` redirect, with its token and payload. */
+export async function startAddChannel(
+  mock: MockServer,
+  manifestId: string,
+  input: { teamIds?: string[]; origin?: string; accountId?: string } = {},
+) {
+  const token = await userToken(mock, input.accountId);
+  const url = new URL(`/api2/manifests/${manifestId}/callbacks/channelCreation`, mock.url);
+  url.searchParams.set('accesstoken', token);
+  if (input.teamIds?.[0]) url.searchParams.set('teamIds', input.teamIds[0]);
+  const response = await fetch(url, {
+    redirect: 'manual',
+    ...(input.origin ? { headers: { referer: input.origin } } : {}),
+  });
+  if (response.status !== 302) {
+    const json = await response.json();
+    throw new Api2CallError(response.status, json.code, json.message, json.data);
+  }
+  const redirectUrl = response.headers.get('location') ?? '';
+  const tokenParam = new URL(redirectUrl).searchParams.get('token') ?? '';
+  const payload = JSON.parse(Buffer.from(tokenParam.split('.')[1] ?? '', 'base64url').toString());
+  return { redirectUrl, token: tokenParam, payload };
+}
+
+/** The customer disables a channel through API2 (`DELETE /api2/channels/{id}`). */
+export async function disableChannel(mock: MockServer, channelId: string) {
+  await api2(mock, 'DELETE', `/channels/${channelId}`);
+  return (await api2(mock, 'GET', `/channels/${channelId}`)).body;
+}
+
+/** The customer reactivates a channel through API2: a redirect, or the channel itself. */
+export async function reactivateChannel(
+  mock: MockServer,
+  channelId: string,
+  input: { origin?: string } = {},
+): Promise<
+  // biome-ignore lint/suspicious/noExplicitAny: assertions read the channel by property
+  { redirectUrl: string; token: string; payload: Record<string, any> } | { channel: any }
+> {
+  const token = await userToken(mock);
+  const url = new URL('/api2/channels/custom', mock.url);
+  url.searchParams.set('accesstoken', token);
+  url.searchParams.set('channelId', channelId);
+  const response = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/json',
+      ...(input.origin ? { referer: input.origin } : {}),
+    },
+    body: '{}',
+  });
+  if (response.status === 302) {
+    const redirectUrl = response.headers.get('location') ?? '';
+    const tokenParam = new URL(redirectUrl).searchParams.get('token') ?? '';
+    const payload = JSON.parse(Buffer.from(tokenParam.split('.')[1] ?? '', 'base64url').toString());
+    return { redirectUrl, token: tokenParam, payload };
+  }
+  const json = await response.json();
+  if (response.status >= 400)
+    throw new Api2CallError(response.status, json.code, json.message, json.data);
+  return { channel: json };
+}
+
+/** "Create new Token" through API2 (`POST /api2/channels/custom/{id}/reset`). */
+export async function rotateToken(mock: MockServer, channelId: string) {
+  const { body } = await api2(mock, 'POST', `/channels/custom/${channelId}/reset`);
+  return { accessToken: body.endpoint.accessToken as string };
+}
+
+/** The account's channels through API2 (`GET /api2/channels`). */
+// biome-ignore lint/suspicious/noExplicitAny: assertions read channels by property
+export async function listChannels(mock: MockServer): Promise<any[]> {
+  return (await api2(mock, 'GET', '/channels')).body;
+}

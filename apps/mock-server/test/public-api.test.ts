@@ -2,7 +2,7 @@ import { InfoSchema } from '@socialhub/schema/public/zod';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
-import { call, startMock } from './helpers.js';
+import { call, startMock, userToken } from './helpers.js';
 
 describe('the public API: tokens, errors and rate-limit headers', () => {
   let mock: MockServer;
@@ -39,22 +39,29 @@ describe('the public API: tokens, errors and rate-limit headers', () => {
   });
 
   it.each([
-    ['missing', undefined],
-    ['garbage', 'not-a-token'],
+    ['missing', undefined, 'missing'],
+    ['garbage', 'not-a-token', 'malformed'],
     [
       'forged',
       `${'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9'}.${Buffer.from('{"accountId":"a","channelId":"b","iat":1}').toString('base64url')}.c2ln`,
+      'unknown',
     ],
-  ])('401 AccessTokenInvalidError for a %s token, with rate-limit headers', async (_, bad) => {
-    const response = await call(mock, 'GET', '/', bad === undefined ? {} : { token: bad });
-    expect(response.status).toBe(401);
-    expect(response.body).toEqual({
-      code: 'AccessTokenInvalidError',
-      message: 'Error: Invalid access token',
-    });
-    expect(response.headers.get('x-ratelimit-limit')).not.toBeNull();
-    expect(response.headers.get('x-ratelimit-remaining')).not.toBeNull();
-  });
+  ])(
+    '401 AccessTokenInvalidError for a %s token, with rate-limit headers',
+    async (_, bad, reason) => {
+      const response = await call(mock, 'GET', '/', bad === undefined ? {} : { token: bad });
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual({
+        code: 'AccessTokenInvalidError',
+        message: 'Error: Invalid access token',
+        data: { reason, detail: expect.any(String) },
+      });
+      // The token is never echoed.
+      if (bad) expect(JSON.stringify(response.body)).not.toContain(bad);
+      expect(response.headers.get('x-ratelimit-limit')).not.toBeNull();
+      expect(response.headers.get('x-ratelimit-remaining')).not.toBeNull();
+    },
+  );
 
   it('400 ValidationError with the issues for a body that breaks the contract', async () => {
     const response = await call(mock, 'POST', '/inbox/tickets', {
@@ -73,9 +80,72 @@ describe('the public API: tokens, errors and rate-limit headers', () => {
     expect(malformed.body.code).toBe('BadRequestError');
     const missing = await call(mock, 'PATCH', '/channel', { token });
     expect(missing.status).toBe(400);
-    expect(missing.body).toEqual({
+    expect(missing.body).toMatchObject({
       code: 'ValidationError',
-      message: 'Error: The request body is required',
+      message: expect.stringMatching(/body: A request body is required$/),
+      data: [{ in: 'body', path: '(root)', code: 'required' }],
+    });
+  });
+
+  it('400 BadRequestError for a JSON body that is not UTF-8 (public, API2 and control API), nothing stored', async () => {
+    const { accessToken: token } = await mock.control.createChannel({ name: 'UTF-8' });
+    // "Hi \xff" — a byte that is never UTF-8; it must not become U+FFFD in a ticket.
+    const bytes = Buffer.concat([
+      Buffer.from('{"interaction":{"networkItemId":"utf8-check-1","message":"Hi '),
+      Buffer.from([0xff]),
+      Buffer.from('"}}'),
+    ]);
+    const send = (path: string) =>
+      fetch(new URL(path, mock.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: bytes,
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    for (const path of [
+      `/inbox/tickets?accesstoken=${token}`,
+      '/_mock/channels',
+      `/api2/inbox/tickets/000000000000000000000000/actions/x?accesstoken=${await userToken(mock)}`,
+    ]) {
+      const answer = await send(path);
+      expect(answer.status, path).toBe(400);
+      expect(answer.body).toMatchObject({
+        code: 'BadRequestError',
+        message: expect.stringContaining('not valid UTF-8'),
+      });
+    }
+    const tickets = await mock.control.listTickets();
+    expect(tickets.some((t) => t.interaction.networkItemId === 'utf8-check-1')).toBe(false);
+  });
+
+  it('validation messages say what is wrong, never the raw pattern', async () => {
+    const { accessToken: token } = await mock.control.createChannel({ name: 'Messages' });
+    const response = await call(mock, 'POST', '/inbox/tickets', {
+      token,
+      body: { interaction: { networkItemId: 'a b', message: 'hi' } },
+    });
+    expect(response.body.data[0].message).toMatch(
+      /^must be 6 to 256 characters, each one of: lower-case letters/,
+    );
+    expect(JSON.stringify(response.body)).not.toContain('{6,256}');
+    const label = await call(mock, 'PATCH', '/manifest', {
+      token,
+      body: { inbox: { ticketActions: [{ id: 'a', type: 'reply', label: 'Reply' }] } },
+    });
+    expect(label.body.data[0]).toMatchObject({
+      path: 'inbox.ticketActions.[0].label',
+      message: expect.stringContaining('a label is an object with en, de and fr'),
+    });
+    const type = await call(mock, 'PATCH', '/manifest', {
+      token,
+      body: {
+        inbox: {
+          ticketActions: [{ id: 'a', type: 'replyx', label: { en: 'a', de: 'b', fr: 'c' } }],
+        },
+      },
+    });
+    expect(type.body.data[0]).toMatchObject({
+      path: 'inbox.ticketActions.[0].type',
+      message: 'type must be one of "reply", "template_reply", "button", "delete"',
     });
   });
 

@@ -5,9 +5,11 @@ import {
   ACTIONS,
   call,
   createTicket,
+  performAction,
   type Receiver,
   SECRET,
   setManifest,
+  startAddChannel,
   startMock,
   startReceiver,
 } from './helpers.js';
@@ -190,7 +192,7 @@ describe('the Ticket API', () => {
       name: 'Reviews',
       manifest: { callbacks: { channelCreation: 'https://e.com/c' } },
     });
-    const { token: temporary } = await mock.control.startAddChannel(manifest._id as string);
+    const { token: temporary } = await startAddChannel(mock, manifest._id as string);
     const created = await call(mock, 'POST', '/channels', {
       token: temporary,
       body: { name: 'R', uniqueName: 'R' },
@@ -267,7 +269,7 @@ describe('the Ticket API', () => {
 
   it('reply success creates the follow-up ticket; a repeat or a used networkItemId is refused', async () => {
     const ticket = await createTicket(mock, token, { networkItemId: nid(), message: 'question' });
-    const { followupId } = await mock.control.performAction(ticket._id, 'reply', {
+    const { followupId } = await performAction(mock, ticket._id, 'reply', {
       text: 'Our answer',
     });
     const replyId = nid();
@@ -303,7 +305,7 @@ describe('the Ticket API', () => {
       { token, body: { interaction: { networkItemId: nid() } } },
     );
     expect(again.status).toBe(409);
-    const second = await mock.control.performAction(ticket._id, 'reply', { text: 'Another' });
+    const second = await performAction(mock, ticket._id, 'reply', { text: 'Another' });
     const used = await call(
       mock,
       'POST',
@@ -325,8 +327,8 @@ describe('the Ticket API', () => {
 
   it('action reset: followupId required for replies; buttons reset without one', async () => {
     const ticket = await createTicket(mock, token, { networkItemId: nid(), message: 'q' });
-    const reply = await mock.control.performAction(ticket._id, 'reply', { text: 'hi' });
-    await mock.control.performAction(ticket._id, 'like');
+    const reply = await performAction(mock, ticket._id, 'reply', { text: 'hi' });
+    await performAction(mock, ticket._id, 'like');
     const missing = await call(mock, 'POST', `/inbox/tickets/${ticket._id}/reset/reply`, {
       token,
       body: { reason: 'x' },

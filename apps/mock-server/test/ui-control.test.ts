@@ -4,13 +4,18 @@ import type { MockServer, TicketState } from '../src/index.js';
 import {
   call,
   createTicket,
+  disableChannel,
   honest,
   label,
+  performAction,
   type Receiver,
+  reactivateChannel,
   SECRET,
   setManifest,
+  startAddChannel,
   startMock,
   startReceiver,
+  userToken,
 } from './helpers.js';
 
 const TEMPLATES = [
@@ -100,12 +105,17 @@ describe('control API for the web UI', () => {
       (r: { method: string; path: string }) => `${r.method} ${r.path}`,
     );
     expect(routes).toContain('GET /_mock/manifests');
-    expect(routes).toContain('GET /_mock/tickets/{ticketId}/actions/{actionId}/templates');
+    expect(routes).not.toContain('GET /_mock/tickets/{ticketId}/actions/{actionId}/templates');
   });
 
   it("GET .../actions/{actionId}/templates fetches a template_reply action's templates, signed", async () => {
-    const response = await call(mock, 'GET', `/_mock/tickets/${ticketId}/actions/tpl/templates`);
-    expect(response.status).toBe(200);
+    const response = await call(
+      mock,
+      'GET',
+      `/api2/inbox/tickets/${ticketId}/actions/tpl/templates`,
+      { token: await userToken(mock) },
+    );
+    expect(response.status).toBe(201); // as API2 documents it
     expect(response.body).toEqual(TEMPLATES);
     const get = receiver.requests.at(-1);
     expect(get?.method).toBe('GET');
@@ -117,30 +127,43 @@ describe('control API for the web UI', () => {
 
   it('the templates route rejects what it cannot serve with { code, message }', async () => {
     const cases: Array<[string, number, string]> = [
-      [`/_mock/tickets/000000000000000000000000/actions/tpl/templates`, 404, 'NotFoundError'],
-      [`/_mock/tickets/${ticketId}/actions/nope/templates`, 404, 'NotFoundError'],
-      [`/_mock/tickets/${ticketId}/actions/reply/templates`, 400, 'ValidationError'],
+      [`/api2/inbox/tickets/000000000000000000000000/actions/tpl/templates`, 404, 'NotFoundError'],
+      [`/api2/inbox/tickets/${ticketId}/actions/nope/templates`, 404, 'NotFoundError'],
+      [`/api2/inbox/tickets/${ticketId}/actions/reply/templates`, 400, 'ValidationError'],
     ];
     for (const [path, status, code] of cases) {
-      const response = await call(mock, 'GET', path);
+      const response = await call(mock, 'GET', path, { token: await userToken(mock) });
       expect(response.status, path).toBe(status);
       expect(response.body).toMatchObject({ code, message: expect.stringMatching(/^Error: /) });
     }
     receiver.behaviour = () => ({ status: 500 });
-    const failing = await call(mock, 'GET', `/_mock/tickets/${ticketId}/actions/tpl/templates`);
+    const failing = await call(
+      mock,
+      'GET',
+      `/api2/inbox/tickets/${ticketId}/actions/tpl/templates`,
+      { token: await userToken(mock) },
+    );
     expect(failing.status).toBe(424);
     expect(failing.body).toMatchObject({
       code: 'TemplatesCallbackError',
       data: 'Error: Request failed with status code 500',
     });
-    await mock.control.disableChannel(channelId);
-    const disabled = await call(mock, 'GET', `/_mock/tickets/${ticketId}/actions/tpl/templates`);
+    await disableChannel(mock, channelId);
+    const disabled = await call(
+      mock,
+      'GET',
+      `/api2/inbox/tickets/${ticketId}/actions/tpl/templates`,
+      { token: await userToken(mock) },
+    );
     expect(disabled.status).toBe(403);
     expect(disabled.body.code).toBe('ChannelDeactivated');
   });
 
   it('actions carry their outcome: a delivered button succeeds, a reset fails with time and reason', async () => {
-    await call(mock, 'POST', `/_mock/tickets/${ticketId}/actions/crm`);
+    await call(mock, 'POST', `/api2/inbox/tickets/${ticketId}/actions/crm`, {
+      token: await userToken(mock),
+      body: {},
+    });
     let [action] = (await ticketState()).actions;
     expect(action).toMatchObject({ actionId: 'crm', status: 'pending', outcome: 'pending' });
     await mock.control.settleDeliveries();
@@ -166,7 +189,7 @@ describe('control API for the web UI', () => {
   });
 
   it('a reply succeeds when confirmed, and fails when its delivery is discarded', async () => {
-    const { followupId } = await mock.control.performAction(ticketId, 'reply', { text: 'Hi' });
+    const { followupId } = await performAction(mock, ticketId, 'reply', { text: 'Hi' });
     await mock.control.settleDeliveries();
     expect((await ticketState()).actions[0]?.outcome).toBe('pending');
     await call(mock, 'POST', `/inbox/tickets/${ticketId}/replies/${followupId}/success`, {
@@ -178,7 +201,7 @@ describe('control API for the web UI', () => {
     expect(confirmed?.replyTicketId).toMatch(/^[0-9a-f]{24}$/);
 
     receiver.behaviour = () => ({ status: 503 });
-    await mock.control.performAction(ticketId, 'delete');
+    await performAction(mock, ticketId, 'delete');
     await mock.control.settleDeliveries();
     const deleted = (await ticketState()).actions[1];
     expect(deleted).toMatchObject({
@@ -195,7 +218,10 @@ describe('control API for the web UI', () => {
       crm: new Date(created + 2 * 3600_000).toISOString(),
     });
     clock = created + 2 * 3600_000 + 1;
-    const late = await call(mock, 'POST', `/_mock/tickets/${ticketId}/actions/crm`);
+    const late = await call(mock, 'POST', `/api2/inbox/tickets/${ticketId}/actions/crm`, {
+      token: await userToken(mock),
+      body: {},
+    });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ActionNotAvailable');
   });
@@ -210,41 +236,31 @@ describe('control API for the web UI', () => {
         },
       },
     });
-    const start = await mock.control.startAddChannel(manifest._id as string);
+    const start = await startAddChannel(mock, manifest._id as string);
     const created = await call(mock, 'POST', '/channels', {
       token: start.token,
       body: { name: 'Added', uniqueName: 'added', networkId: 'added-1' },
     });
     expect(created.status).toBe(201);
     const addedId = created.body._id as string;
-    await mock.control.disableChannel(addedId);
+    await disableChannel(mock, addedId);
 
+    // The integration sends the customer back to the page that asked (the Referer).
     const origin = `${mock.url}/app/#/channels`;
-    const bad = await call(mock, 'POST', `/_mock/channels/${addedId}/reactivate`, {
-      body: { origin: 'not a url' },
-    });
-    expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ code: 'ValidationError', message: expect.any(String) });
-    const extra = await call(mock, 'POST', `/_mock/channels/${addedId}/reactivate`, {
-      body: { origin, other: 1 },
-    });
-    expect(extra.status).toBe(400);
+    const response = await reactivateChannel(mock, addedId, { origin });
+    if (!('redirectUrl' in response)) throw new Error('expected a redirect');
+    expect(response.payload).toMatchObject({ origin, channelId: addedId });
+    expect(decodeJwt(response.token).origin).toBe(origin);
+    expect(new URL(response.redirectUrl).searchParams.get('token')).toBe(response.token);
 
-    const response = await call(mock, 'POST', `/_mock/channels/${addedId}/reactivate`, {
-      body: { origin },
+    // Without a Referer, the origin is the mock UI's Channels page; custom channels come back directly.
+    const plain = await reactivateChannel(mock, addedId);
+    expect('payload' in plain && plain.payload.origin).toBe(`${mock.url}/app/#/channels`);
+    await disableChannel(mock, channelId);
+    const direct = await reactivateChannel(mock, channelId, { origin });
+    expect('channel' in direct && direct.channel).toMatchObject({
+      _id: channelId,
+      isDisabled: false,
     });
-    expect(response.status).toBe(200);
-    expect(response.body.payload).toMatchObject({ origin, channelId: addedId });
-    expect(decodeJwt(response.body.token).origin).toBe(origin);
-    expect(new URL(response.body.redirectUrl).searchParams.get('token')).toBe(response.body.token);
-
-    // Without a body, the origin stays the mock's own URL; custom channels come back directly.
-    const plain = await call(mock, 'POST', `/_mock/channels/${addedId}/reactivate`);
-    expect(plain.body.payload.origin).toBe(mock.url);
-    await mock.control.disableChannel(channelId);
-    const direct = await call(mock, 'POST', `/_mock/channels/${channelId}/reactivate`, {
-      body: { origin },
-    });
-    expect(direct.body.channel).toMatchObject({ _id: channelId, isDisabled: false });
   });
 });

@@ -10,6 +10,7 @@ import {
   call,
   createTicket,
   label,
+  performAction,
   type Receiver,
   SECRET,
   setManifest,
@@ -25,9 +26,16 @@ describe('webhook deliveries', () => {
   let ticketId: string;
   const lines: string[] = [];
 
-  beforeEach(async () => {
+  beforeEach(async (context) => {
     lines.length = 0;
-    mock = await startMock({ log: (line) => lines.push(line) });
+    // Actions are performed over HTTP (API2): the batching test gets a window they all fit in.
+    const isBatching = context.task.name.startsWith('batches');
+    mock = await startMock({
+      log: (line) => lines.push(line),
+      ...(isBatching
+        ? { webhooks: { batchWindowMs: 400, retryDelaysMs: [10, 20], timeoutMs: 2000 } }
+        : {}),
+    });
     receiver = await startReceiver();
     const created = await mock.control.createChannel({ name: 'Forum' });
     token = created.accessToken;
@@ -48,7 +56,7 @@ describe('webhook deliveries', () => {
 
   it('sends compact JSON, User-Agent SocialHub, a millisecond timestamp and a signature webhook-kit verifies', async () => {
     const before = Date.now();
-    const { event, followupId } = await mock.control.performAction(ticketId, 'reply', {
+    const { event, followupId } = await performAction(mock, ticketId, 'reply', {
       text: 'Hello!',
     });
     await mock.control.settleDeliveries();
@@ -91,18 +99,25 @@ describe('webhook deliveries', () => {
   });
 
   it('batches the events of one channel into one delivery', async () => {
-    await mock.control.performAction(ticketId, 'like');
-    await mock.control.performAction(ticketId, 'reply', { text: 'a' });
-    await mock.control.performAction(ticketId, 'delete');
+    // Performed at once (API2 requests in parallel), so they fall in one batch window.
+    await Promise.all([
+      performAction(mock, ticketId, 'like'),
+      performAction(mock, ticketId, 'reply', { text: 'a' }),
+      performAction(mock, ticketId, 'delete'),
+    ]);
     await mock.control.settleDeliveries();
     expect(receiver.requests).toHaveLength(1);
     const events = JSON.parse(receiver.requests[0]?.body ?? '').events.ticket_action;
-    expect(events.map((e: { type: string }) => e.type)).toEqual(['button', 'reply', 'delete']);
+    expect(events.map((e: { type: string }) => e.type).sort()).toEqual([
+      'button',
+      'delete',
+      'reply',
+    ]);
   });
 
   it('retries a non-2xx answer with backoff, then discards the events and logs it', async () => {
     receiver.behaviour = () => ({ status: 503 });
-    await mock.control.performAction(ticketId, 'like');
+    await performAction(mock, ticketId, 'like');
     await mock.control.settleDeliveries();
     expect(receiver.requests).toHaveLength(3); // the first try and two retries
     const timestamps = receiver.requests.map((r) => Number(r.headers['x-socialhub-timestamp']));
@@ -119,7 +134,7 @@ describe('webhook deliveries', () => {
     let count = 0;
     receiver.behaviour = (_request, challenge) =>
       ++count === 1 ? { status: 500 } : { status: 200, ...(challenge ? { challenge } : {}) };
-    await mock.control.performAction(ticketId, 'like');
+    await performAction(mock, ticketId, 'like');
     await mock.control.settleDeliveries();
     const [delivery] = await mock.control.deliveries({ channelId, kind: 'events' });
     expect(delivery?.outcome).toBe('delivered');
@@ -128,7 +143,7 @@ describe('webhook deliveries', () => {
 
   it('a 2xx without the right challenge removes the webhook from the manifest', async () => {
     receiver.behaviour = () => ({ status: 200 });
-    await mock.control.performAction(ticketId, 'like');
+    await performAction(mock, ticketId, 'like');
     await mock.control.settleDeliveries();
     expect(receiver.requests).toHaveLength(1); // no retry
     const [delivery] = await mock.control.deliveries({ channelId, kind: 'events' });
@@ -136,7 +151,7 @@ describe('webhook deliveries', () => {
     expect((await call(mock, 'GET', '/', { token })).body.manifest.webhook).toBeNull();
     expect(lines.some((l) => /without the right X-SocialHub-Challenge/.test(l))).toBe(true);
     // Later events have nowhere to go; that is recorded too.
-    await mock.control.performAction(ticketId, 'delete');
+    await performAction(mock, ticketId, 'delete');
     await mock.control.settleDeliveries();
     expect((await mock.control.deliveries({ channelId, kind: 'events' }))[0]?.outcome).toBe(
       'no-webhook',
@@ -177,7 +192,7 @@ describe('webhook deliveries', () => {
       ['short', {}],
       ['short', { attachments: [file] }],
       ['files', { text: 'x', attachments: [file] }],
-      ['files', { attachments: [file, file] }],
+      // (API2 takes one `attachment`: two files cannot even be sent.)
       ['choose', { text: 'x' }],
       ['choose', { text: 'x', option: 'private' }],
       ['short', { text: 'x', option: 'public' }],
@@ -185,11 +200,11 @@ describe('webhook deliveries', () => {
     ];
     for (const [actionId, input] of cases) {
       await expect(
-        mock.control.performAction(ticketId, actionId, input),
+        performAction(mock, ticketId, actionId, input),
         `${actionId} ${JSON.stringify(input)}`,
       ).rejects.toMatchObject({ status: 400 });
     }
-    await expect(mock.control.performAction(ticketId, 'nope', {})).rejects.toMatchObject({
+    await expect(performAction(mock, ticketId, 'nope', {})).rejects.toMatchObject({
       status: 404,
     });
     const old = await createTicket(mock, token, {
@@ -197,19 +212,22 @@ describe('webhook deliveries', () => {
       message: 'x',
       createdTime: '2020-01-01T00:00:00.000Z',
     });
-    await expect(mock.control.performAction(old._id, 'like')).rejects.toMatchObject({
+    await expect(performAction(mock, old._id, 'like')).rejects.toMatchObject({
       status: 409,
       code: 'ActionNotAvailable',
     });
-    const ok = await mock.control.performAction(ticketId, 'choose', {
+    const ok = await performAction(mock, ticketId, 'choose', {
       text: 'Sure',
       option: 'public',
     });
     expect(ok.event.payload).toEqual({ followupId: ok.followupId, text: 'Sure', option: 'public' });
-    const withFile = await mock.control.performAction(ticketId, 'files', { attachments: [file] });
+    const withFile = await performAction(mock, ticketId, 'files', { attachments: [file] });
     expect(withFile.event.payload).toEqual({
       followupId: withFile.followupId,
-      attachments: [file],
+      // API2 sends the file's URL; the mock names it from the URL.
+      attachments: [
+        { url: file.url, name: 'a.pdf', extension: 'pdf', size: 0, mimetype: 'application/pdf' },
+      ],
     });
   });
 
@@ -246,21 +264,21 @@ describe('webhook deliveries', () => {
         },
       });
       await expect(
-        mock.control.performAction(ticketId, 'tpl', {
+        performAction(mock, ticketId, 'tpl', {
           template: { networkId: 'greeting', language: 'en', variables: { firstName: 'A' } },
         }),
       ).rejects.toMatchObject({ status: 400 });
       await expect(
-        mock.control.performAction(ticketId, 'tpl', {
+        performAction(mock, ticketId, 'tpl', {
           template: { networkId: 'greeting', language: 'fr', variables: { firstName: 'Anna' } },
         }),
       ).rejects.toMatchObject({ status: 400 });
       await expect(
-        mock.control.performAction(ticketId, 'tpl', {
+        performAction(mock, ticketId, 'tpl', {
           template: { networkId: 'other', language: 'en', variables: {} },
         }),
       ).rejects.toMatchObject({ status: 400 });
-      const { event, followupId } = await mock.control.performAction(ticketId, 'tpl', {
+      const { event, followupId } = await performAction(mock, ticketId, 'tpl', {
         template: { networkId: 'greeting', language: 'de', variables: { firstName: 'Anna' } },
       });
       expect(seen.at(-1)).toBe(`/templates?channelId=${channelId}`);
@@ -298,7 +316,7 @@ describe('webhook deliveries', () => {
     });
     receiver.behaviour = () => ({ status: 200, body: '{"not":"a list"}' });
     await expect(
-      mock.control.performAction(ticketId, 'tpl', {
+      performAction(mock, ticketId, 'tpl', {
         template: { networkId: 'x', language: 'en', variables: {} },
       }),
     ).rejects.toMatchObject({

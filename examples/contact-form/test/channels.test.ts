@@ -2,6 +2,7 @@ import type { MockServer } from '@socialhub/mock-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS, type ContactFormApp, createContactFormApp } from '../src/index.js';
 import {
+  api2,
   control,
   controlOk,
   eventually,
@@ -45,13 +46,16 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
   });
 
   /** A customer clicks "Add Channel": SocialHub's redirect to the example, followed like a browser. */
-  async function addChannel(body: object = {}) {
-    const { redirectUrl } = await controlOk(
+  async function addChannel(input: { origin?: string } = {}) {
+    // API2's "Add Channel" (the web app's link); the page it comes from is the origin.
+    const { location } = await api2(
       mock,
-      'POST',
-      `/_mock/manifests/${manifestId}/add-channel`,
-      body,
+      'GET',
+      `/manifests/${manifestId}/callbacks/channelCreation`,
+      undefined,
+      input.origin ? { referer: input.origin } : {},
     );
+    const redirectUrl = location as string;
     expect(redirectUrl.startsWith(`${app.url}/add-channel?token=`)).toBe(true);
     tokens.push(new URL(redirectUrl).searchParams.get('token') as string);
     return fetch(redirectUrl, { redirect: 'manual' });
@@ -59,15 +63,17 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
 
   const channelsOfManifest = async () =>
     (
-      await controlOk<
-        { _id: string; manifestId: string; networkId?: string; isDisabled: boolean }[]
-      >(mock, 'GET', '/_mock/channels')
-    ).filter((c) => c.manifestId === manifestId);
+      await api2<{ _id: string; manifestId: string; networkId?: string; isDisabled: boolean }[]>(
+        mock,
+        'GET',
+        '/channels',
+      )
+    ).body.filter((c) => c.manifestId === manifestId);
 
   it('creates the channel with the temporary token, keeps its token and sends the customer back', async () => {
     const response = await addChannel();
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${mock.url}/`);
+    expect(response.headers.get('location')).toBe(`${mock.url}/app/#/channels`);
 
     const [channel, ...others] = await channelsOfManifest();
     expect(others).toEqual([]);
@@ -84,7 +90,7 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
     const ticketId = testId(posted.html, 'ticket-id') as string;
     const [ticket] = await ticketsOf(mock, channel?._id as string);
     expect(ticket?._id).toBe(ticketId);
-    await controlOk(mock, 'POST', `/_mock/tickets/${ticketId}/actions/${ACTION_IDS.reply}`, {
+    await api2(mock, 'POST', `/inbox/tickets/${ticketId}/actions/${ACTION_IDS.reply}`, {
       text: 'Hi Ida',
     });
     await eventually(async () => {
@@ -142,7 +148,7 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
     await addChannel();
     const [channel] = await channelsOfManifest();
     const channelId = channel?._id as string;
-    await controlOk(mock, 'POST', `/_mock/channels/${channelId}/disable`);
+    await api2(mock, 'DELETE', `/channels/${channelId}`);
     await eventually(() => expect(app.channels.get(channelId)?.isDisabled).toBe(true));
     const refused = await postForm(app, {
       name: 'Jo',
@@ -152,9 +158,14 @@ describe('a reusable manifest: "Add Channel", disabling and reactivation', () =>
     expect(refused.status).toBe(503);
     expect(await ticketsOf(mock, channelId)).toEqual([]);
 
-    const reactivation = await controlOk(mock, 'POST', `/_mock/channels/${channelId}/reactivate`);
-    expect(reactivation.redirectUrl.startsWith(`${app.url}/reactivate-channel?token=`)).toBe(true);
-    const back = await fetch(reactivation.redirectUrl, { redirect: 'manual' });
+    const reactivation = await api2(
+      mock,
+      'GET',
+      `/manifests/${manifestId}/callbacks/channelReactivation?channelId=${channelId}`,
+    );
+    const redirectUrl = reactivation.location as string;
+    expect(redirectUrl.startsWith(`${app.url}/reactivate-channel?token=`)).toBe(true);
+    const back = await fetch(redirectUrl, { redirect: 'manual' });
     expect(back.status).toBe(303);
     expect(app.channels.get(channelId)?.isDisabled).toBe(false);
     const accepted = await postForm(app, {

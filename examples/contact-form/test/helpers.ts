@@ -46,6 +46,44 @@ export async function controlOk<T = any>(
   return response.body;
 }
 
+const userTokens = new WeakMap<MockServer, Promise<string>>();
+
+/**
+ * Calls SocialHub's API2 on the mock as a community manager of the default account (a user and
+ * token from `POST /_mock/users`, one per mock), as SocialHub's web app does; redirects are
+ * answered, not followed (`location`); error answers are returned, not thrown.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: API2 answers are read loosely in tests
+export async function api2<T = any>(
+  mock: MockServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; location: string | null }> {
+  let token = userTokens.get(mock);
+  if (!token) {
+    token = controlOk<{ accessToken: string }>(mock, 'POST', '/_mock/users', {}).then(
+      (created) => created.accessToken,
+    );
+    userTokens.set(mock, token);
+  }
+  const url = new URL(`/api2${path}`, mock.url);
+  url.searchParams.set('accesstoken', await token);
+  const response = await fetch(url, {
+    method,
+    redirect: 'manual',
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text === '' ? undefined : JSON.parse(text),
+    location: response.headers.get('location'),
+  };
+}
+
 /** One mock ticket as the control API shows it. */
 export interface MockTicket {
   _id: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, renderTemplate, TEMPLATES } from '../src/index.js';
 import {
-  control,
+  api2,
   controlOk,
   eventually,
   type MockTicket,
@@ -33,9 +33,31 @@ describe('the contact form against the mock SocialHub', () => {
     return created[0] as MockTicket;
   }
 
-  /** A community manager performs a ticket action in the Inbox (the mock's control API). */
-  const perform = (ticketId: string, actionId: string, body: object = {}) =>
-    control(stack.mock, 'POST', `/_mock/tickets/${ticketId}/actions/${actionId}`, body);
+  /** A community manager performs a ticket action in the Inbox (API2, as the web app does). */
+  const perform = async (
+    ticketId: string,
+    actionId: string,
+    input: {
+      text?: string;
+      attachments?: { url: string }[];
+      template?: { networkId: string; language: string; variables?: object };
+    } = {},
+  ) => {
+    // API2 takes one attachment URL and a template with its name.
+    const { attachments, template, ...rest } = input;
+    const response = await api2(
+      stack.mock,
+      'POST',
+      `/inbox/tickets/${ticketId}/actions/${actionId}`,
+      {
+        ...rest,
+        ...(attachments?.[0] ? { attachment: attachments[0].url } : {}),
+        ...(template ? { template: { name: template.networkId, ...template } } : {}),
+      },
+    );
+    const followupId = response.body?.actions?.at(-1)?.followupId;
+    return { status: response.status, body: { ...response.body, followupId } };
+  };
 
   const ticket = async (ticketId: string) =>
     (await ticketsOf(stack.mock, stack.channelId)).find((t) => t._id === ticketId) as MockTicket;

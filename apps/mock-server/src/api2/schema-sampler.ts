@@ -36,6 +36,8 @@ export interface JsonSchema {
   readonly allOf?: readonly JsonSchema[];
   readonly oneOf?: readonly JsonSchema[];
   readonly anyOf?: readonly JsonSchema[];
+  /** The spec's own sample value, answered as is where the document has one. */
+  readonly example?: unknown;
 }
 
 /** Limits of the generated values. */
@@ -55,6 +57,12 @@ export interface SchemaSamplerOptions {
    * @default 2
    */
   readonly maxArrayItems?: number;
+  /**
+   * Answer the document's `example` where a schema has one (responses); off to draw request
+   * values, since upstream examples do not always hold to their own schema.
+   * @default true
+   */
+  readonly useExamples?: boolean;
 }
 
 /** Generates JSON values valid against schemas of one OpenAPI document. */
@@ -97,6 +105,7 @@ export function createSchemaSampler(
   const fullDepth = options.fullDepth ?? 3;
   const maxDepth = options.maxDepth ?? 6;
   const maxArrayItems = options.maxArrayItems ?? 2;
+  const useExamples = options.useExamples ?? true;
   const patterns = createPatternSampler();
   const regexps = new Map<string, RegExp>();
   const merged = new WeakMap<JsonSchema, JsonSchema>();
@@ -220,6 +229,8 @@ export function createSchemaSampler(
 
   function sampleValue(input: JsonSchema, random: Random, depth: number): unknown {
     const schema = flatten(input);
+    // The document's own example wins over a drawn value (Prism does the same).
+    if (useExamples && schema.example !== undefined) return structuredClone(schema.example);
     const choices = schema.oneOf ?? schema.anyOf;
     if (choices !== undefined && choices.length > 0) {
       const choice = choices[randomInt(random, 0, choices.length - 1)] as JsonSchema;

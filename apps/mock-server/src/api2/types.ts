@@ -1,3 +1,7 @@
+import type { Api2OperationId } from '@socialhub/schema/api2/operations';
+import type { MockRequest, Reply } from '../http/types.js';
+import type { UserRecord } from '../state/types.js';
+
 /** One request to the API2 mock, already split by the HTTP layer (everything after `/api2`). */
 export interface Api2Request {
   /** HTTP method in any case, e.g. `GET`. */
@@ -30,3 +34,24 @@ export interface Api2HandlerOptions {
 
 /** A synchronous, pure API2 request handler that never throws. */
 export type Api2Handler = (request: Api2Request) => Api2Response;
+
+/** What an API2 handler (stateful, or an override) gets: the request as validated by the pipeline. */
+export interface Api2Context {
+  readonly operationId: Api2OperationId;
+  /** Path parameters, query and body as the operation's zod schemas parsed them. */
+  readonly params: unknown;
+  readonly query: unknown;
+  readonly body: unknown;
+  /** The user whose access token the request carries (absent only on login routes). */
+  readonly user: UserRecord | undefined;
+  /** That access token (to revoke it on logout). */
+  readonly token: string | undefined;
+  /** The raw request (headers, `remoteAddress`, the unparsed `body`). */
+  readonly request: MockRequest;
+}
+
+/** An override of one API2 operation: answers instead of the mock, after validation, faults and auth. */
+export type Api2OverrideHandler = (context: Api2Context) => Reply | Promise<Reply>;
+
+/** Overrides by operationId (`createMockServer({ api2: { overrides } })`). */
+export type Api2Overrides = { readonly [K in Api2OperationId]?: Api2OverrideHandler };

@@ -41,35 +41,16 @@ export function controlRoutes(control: MockControl): Route[] {
       handler: async (r) => ok(await control.updateAccount(param(r, 'accountId'), r.body as never)),
     },
     {
-      method: 'GET',
-      path: '/_mock/channels',
-      summary: 'List channels',
-      handler: async () => ok(await control.listChannels()),
+      method: 'POST',
+      path: '/_mock/users',
+      summary: 'Create a user of an account and an API2 access token → { user, accessToken }',
+      handler: async (r) => ok(await control.createUser(r.body as never), 201),
     },
     {
       method: 'POST',
       path: '/_mock/channels',
       summary: 'Create a custom channel → { channel, accessToken }',
       handler: async (r) => ok(await control.createChannel(r.body as never), 201),
-    },
-    {
-      method: 'POST',
-      path: '/_mock/channels/:channelId/disable',
-      summary: 'The customer disables the channel (sends channel_action)',
-      handler: async (r) => ok(await control.disableChannel(param(r, 'channelId'))),
-    },
-    {
-      method: 'POST',
-      path: '/_mock/channels/:channelId/reactivate',
-      summary: 'The customer reactivates the channel (redirect or direct) { origin? }',
-      handler: async (r) =>
-        ok(await control.reactivateChannel(param(r, 'channelId'), r.body as never)),
-    },
-    {
-      method: 'POST',
-      path: '/_mock/channels/:channelId/token',
-      summary: 'The customer creates a new token → { accessToken }',
-      handler: async (r) => ok(await control.rotateToken(param(r, 'channelId'))),
     },
     {
       method: 'GET',
@@ -91,13 +72,6 @@ export function controlRoutes(control: MockControl): Route[] {
         ok(await control.promoteManifest(param(r, 'manifestId'), r.body as never)),
     },
     {
-      method: 'POST',
-      path: '/_mock/manifests/:manifestId/add-channel',
-      summary: 'A customer clicks "Add Channel" → { redirectUrl, token, payload }',
-      handler: async (r) =>
-        ok(await control.startAddChannel(param(r, 'manifestId'), r.body as never)),
-    },
-    {
       method: 'GET',
       path: '/_mock/tickets',
       summary: 'List tickets (?channelId=)',
@@ -109,23 +83,6 @@ export function controlRoutes(control: MockControl): Route[] {
       summary: 'Set isDone / isUnread of a ticket',
       handler: async (r) =>
         ok(await control.updateTicketState(param(r, 'ticketId'), r.body as never)),
-    },
-    {
-      method: 'POST',
-      path: '/_mock/tickets/:ticketId/actions/:actionId',
-      summary: 'A community manager performs a ticket action → { event, followupId? }',
-      handler: async (r) =>
-        ok(
-          await control.performAction(param(r, 'ticketId'), param(r, 'actionId'), r.body as never),
-          201,
-        ),
-    },
-    {
-      method: 'GET',
-      path: '/_mock/tickets/:ticketId/actions/:actionId/templates',
-      summary: "A template_reply action's templates, fetched from the integration (signed GET)",
-      handler: async (r) =>
-        ok(await control.listTemplates(param(r, 'ticketId'), param(r, 'actionId'))),
     },
     {
       method: 'GET',

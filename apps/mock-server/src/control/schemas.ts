@@ -1,8 +1,4 @@
-import {
-  HttpsUrlSchema,
-  ObjectIdSchema,
-  ReplyAttachmentSchema,
-} from '@socialhub/schema/public/zod';
+import { HttpsUrlSchema, ObjectIdSchema } from '@socialhub/schema/public/zod';
 import { z } from 'zod';
 
 /** Body of `POST /_mock/accounts`. */
@@ -16,6 +12,37 @@ export const CreateAccountInputSchema = z.strictObject({
 export const UpdateAccountInputSchema = z.strictObject({
   name: z.string().min(1).optional(),
   channelLimit: z.int().min(0).optional(),
+});
+
+/** Body of `POST /_mock/users`: a user of an account (API2's `POST /users` fields, all optional). */
+export const CreateUserInputSchema = z.strictObject({
+  /** @default the default account */
+  accountId: ObjectIdSchema.optional(),
+  /** Unique; the login name of `POST /api2/users/login`. @default a generated one */
+  userName: z.string().min(1).optional(),
+  firstName: z.string().min(1).optional(),
+  lastName: z.string().min(1).optional(),
+  email: z.string().min(1).optional(),
+  /** @default 'ADMIN' */
+  role: z
+    .enum([
+      'ADMIN',
+      'SMM',
+      'SMMWOI',
+      'CM',
+      'CMWOI',
+      'ASSIGNER',
+      'REPORTER',
+      'OBSERVER',
+      'EDITOR',
+      'SMMAA',
+      'ADVERT',
+    ])
+    .optional(),
+  locale: z.string().min(2).optional(),
+  /** Lets the user log in with `POST /api2/users/login`. */
+  password: z.string().min(1).optional(),
+  teams: z.array(ObjectIdSchema).optional(),
 });
 
 /** Body of `POST /_mock/channels`: a custom channel, created as the customer does on the settings page. */
@@ -40,35 +67,6 @@ export const CreateManifestInputSchema = z.strictObject({
 
 /** Body of `POST /_mock/manifests/{manifestId}/promote`. */
 export const PromoteManifestInputSchema = z.strictObject({ name: z.string().min(1) });
-
-/** Body of `POST /_mock/manifests/{manifestId}/add-channel`: a customer clicks "Add Channel". */
-export const StartAddChannelInputSchema = z.strictObject({
-  /** @default the default account */
-  accountId: ObjectIdSchema.optional(),
-  teamIds: z.array(ObjectIdSchema).optional(),
-  /** Where the integration sends the customer back to. @default the mock's own URL */
-  origin: z.url().optional(),
-});
-
-/** Body of `POST /_mock/channels/{channelId}/reactivate` (optional). */
-export const ReactivateChannelInputSchema = z.strictObject({
-  /** Where the integration sends the customer back to. @default the mock's own URL */
-  origin: z.url().optional(),
-});
-
-/** Body of `POST /_mock/tickets/{ticketId}/actions/{actionId}`: what the community manager enters. */
-export const PerformActionInputSchema = z.strictObject({
-  text: z.string().optional(),
-  attachments: z.array(ReplyAttachmentSchema).optional(),
-  option: z.string().optional(),
-  template: z
-    .strictObject({
-      networkId: z.string().min(1),
-      language: z.string().min(1),
-      variables: z.record(z.string(), z.unknown()).default({}),
-    })
-    .optional(),
-});
 
 /** Body of `PATCH /_mock/tickets/{ticketId}`: the Inbox state of a ticket. */
 export const UpdateTicketStateInputSchema = z.strictObject({
@@ -122,9 +120,7 @@ export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
 export type UpdateAccountInput = z.input<typeof UpdateAccountInputSchema>;
 export type CreateChannelInput = z.input<typeof CreateChannelInputSchema>;
 export type CreateManifestInput = z.input<typeof CreateManifestInputSchema>;
-export type StartAddChannelInput = z.input<typeof StartAddChannelInputSchema>;
-export type ReactivateChannelInput = z.input<typeof ReactivateChannelInputSchema>;
-export type PerformActionInput = z.input<typeof PerformActionInputSchema>;
+export type CreateUserInput = z.input<typeof CreateUserInputSchema>;
 export type UpdateTicketStateInput = z.input<typeof UpdateTicketStateInputSchema>;
 export type FaultInput = z.input<typeof FaultInputSchema>;
 export type ConfigInput = z.input<typeof ConfigInputSchema>;

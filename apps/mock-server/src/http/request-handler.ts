@@ -1,13 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import createRouter from 'find-my-way';
-import { MockServerError } from '../errors.js';
-import { readJsonBody } from './body.js';
+import { readBody } from './body.js';
+import { MockServerError } from './errors.js';
+import { applyFault, type FaultRegistry } from './faults.js';
+import { validateOperation } from './operation-validation.js';
 import type { MockRequest, NodeHandler, Reply, Route } from './types.js';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const METHODS: Route['method'][] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 
-/** The HTTP front of the mock: routes, mounted handlers, JSON in and out, and no 500 escapes unlogged. */
+/**
+ * The one request pipeline of every API of the mock: one router, then per route
+ * authenticate → injected faults → body (JSON or form) → validation from the operations table →
+ * handler, with one error format; no 500 escapes unlogged.
+ */
 export interface RequestHandler {
   (request: IncomingMessage, response: ServerResponse): void;
   /** Serves `handler` for every path under `prefix` (which ends with `/`), e.g. a UI under `/app/`. */
@@ -18,6 +24,7 @@ export interface RequestHandler {
 export function createRequestHandler(options: {
   routes: Route[];
   maxBodyBytes: number;
+  faults: FaultRegistry;
   /** Called after every answer, for the request log (the query string, with its token, is not given). */
   onAnswered?: (method: string, path: string, status: number, ms: number) => void;
   onError: (error: unknown) => void;
@@ -29,7 +36,7 @@ export function createRequestHandler(options: {
   const mounts: Array<[string, NodeHandler]> = [];
 
   const send = (response: ServerResponse, reply: Reply) => {
-    const headers: Record<string, string | number> = { ...reply.headers };
+    const headers: Record<string, string | number> = reply.headers ?? {};
     if (reply.body === undefined || reply.status === 204) {
       response.writeHead(reply.status, headers);
       response.end();
@@ -50,6 +57,7 @@ export function createRequestHandler(options: {
     const method = request.method ?? 'GET';
     let path = rawPath;
     let reply: Reply;
+    let mockRequest: MockRequest | undefined;
     try {
       for (const [prefix, mounted] of mounts) {
         if (rawPath.startsWith(prefix) || `${rawPath}/` === prefix) {
@@ -74,17 +82,37 @@ export function createRequestHandler(options: {
       } catch {
         path = rawPath;
       }
-      const mockRequest: MockRequest = {
+      mockRequest = {
         method,
         path,
         rawPath,
         params: found.params,
         query: new URLSearchParams(mark === -1 ? '' : url.slice(mark + 1)),
         headers: request.headers,
-        body: BODYLESS.has(method) ? undefined : await readJsonBody(request, options.maxBodyBytes),
+        body: undefined,
         remoteAddress: request.socket.remoteAddress ?? '',
+        caller: undefined,
+        valid: { params: found.params, query: undefined, body: undefined },
+        replyHeaders: undefined,
       };
-      reply = await route.handler(mockRequest);
+      if (route.authenticate) mockRequest.caller = await route.authenticate(mockRequest);
+      const fault =
+        route.hasFaults && options.faults.count > 0
+          ? await applyFault(options.faults, method, path)
+          : undefined;
+      if (fault) reply = fault;
+      else {
+        if (!BODYLESS.has(method)) mockRequest.body = await readBody(request, options.maxBodyBytes);
+        if (route.operation) {
+          mockRequest.valid = validateOperation(
+            route.operation.entry,
+            route.operation.zod,
+            mockRequest,
+            route.operation,
+          );
+        } else mockRequest.valid.body = mockRequest.body;
+        reply = await route.handler(mockRequest);
+      }
       await options.beforeReply?.(method);
     } catch (error) {
       if (error instanceof MockServerError) reply = { status: error.status, body: error.toBody() };
@@ -94,6 +122,8 @@ export function createRequestHandler(options: {
       }
     }
     if (response.headersSent || response.destroyed) return;
+    if (mockRequest?.replyHeaders)
+      reply.headers = { ...reply.headers, ...mockRequest.replyHeaders };
     send(response, reply);
     options.onAnswered?.(method, path, reply.status, performance.now() - started);
   };

@@ -1,25 +1,10 @@
+import type { OperationEntry } from '@socialhub/schema/public/operations';
 import { type PublicOperationId, publicOperations } from '@socialhub/schema/public/operations';
-import {
-  confirmReplySuccessBody,
-  confirmReplySuccessPath,
-  createChannelBody,
-  createTicketBody,
-  disableChannelQuery,
-  resetTicketActionBody,
-  resetTicketActionPath,
-  updateChannelBody,
-  updateTicketBody,
-  updateTicketPath,
-  updateTicketQuery,
-} from '@socialhub/schema/public/zod';
-import type { MockCore } from '../core.js';
-import {
-  accessTokenInvalid,
-  channelDeactivated,
-  MockServerError,
-  validationError,
-} from '../errors.js';
-import { applyFault, type FaultRegistry } from '../http/faults.js';
+import * as publicZod from '@socialhub/schema/public/zod';
+import type { z } from 'zod';
+import { rejectToken } from '../auth/reject-token.js';
+import type { TemporaryToken } from '../auth/tokens.js';
+import { channelDeactivated, MockServerError } from '../http/errors.js';
 import type { MockRequest, Reply, Route } from '../http/types.js';
 import {
   createOrReactivateChannel,
@@ -27,6 +12,7 @@ import {
   manifestOf,
   updateChannel,
 } from '../services/channels.js';
+import type { MockCore } from '../services/core.js';
 import { updateManifestOfChannel } from '../services/manifests.js';
 import {
   confirmReplySuccess,
@@ -34,30 +20,32 @@ import {
   resetTicketAction,
   updateTicket,
 } from '../services/tickets.js';
+import { channelView, manifestView, ticketView } from '../services/views.js';
 import type { ChannelRecord } from '../state/types.js';
-import type { TemporaryToken } from '../tokens.js';
-import { parseOrThrow } from '../validate.js';
-import { channelView, manifestView, ticketView } from '../views.js';
 
 /** Who the access token says the caller is. */
 type Caller =
   | { kind: 'channel'; channel: ChannelRecord }
   | { kind: 'temporary'; token: TemporaryToken };
 
-type Handler = (request: MockRequest, caller: Caller) => Reply | Promise<Reply>;
-
-const requireBody = (body: unknown) => {
-  if (body === undefined) throw validationError('The request body is required');
-  return body;
+/** What the pipeline validated for an operation, typed from its zod schemas. */
+type Valid<Body, Path = unknown, Query = unknown> = {
+  body: Body;
+  params: Path;
+  query: Query;
 };
+
+type Handler = (request: MockRequest, caller: Caller) => Reply | Promise<Reply>;
 
 const channelOf = (caller: Caller) => {
   // The route table below only passes channel callers to these handlers.
-  if (caller.kind !== 'channel') throw accessTokenInvalid();
+  if (caller.kind !== 'channel') throw rejectToken(undefined, undefined, 'wrong-kind');
   return caller.channel;
 };
 
-/** The handlers of the public Integration API, by operationId. */
+const valid = <V extends Valid<unknown>>(request: MockRequest) => request.valid as V;
+
+/** The handlers of the public Integration API, by operationId (bodies already validated). */
 function handlers(core: MockCore): Record<PublicOperationId, Handler> {
   return {
     getInfo: (_request, caller) => {
@@ -71,87 +59,114 @@ function handlers(core: MockCore): Record<PublicOperationId, Handler> {
       };
     },
     updateManifest: async (request, caller) => {
-      const manifest = await updateManifestOfChannel(
-        core,
-        channelOf(caller),
-        requireBody(request.body),
-      );
+      // The body is left to the handler: loopback http:// URLs are read as https:// there.
+      if (request.body === undefined)
+        throw new MockServerError(400, 'ValidationError', 'Error: The request body is required');
+      const manifest = await updateManifestOfChannel(core, channelOf(caller), request.body);
       return { status: 200, body: manifestView(manifest) };
     },
     createChannel: async (request, caller) => {
-      if (caller.kind !== 'temporary') throw accessTokenInvalid();
-      const body = parseOrThrow(createChannelBody, requireBody(request.body), 'The channel');
+      if (caller.kind !== 'temporary') throw rejectToken(undefined, undefined, 'wrong-kind');
+      const { body } = valid<Valid<z.output<typeof publicZod.createChannelBody>>>(request);
       const { channel, accessToken } = await createOrReactivateChannel(core, caller.token, body);
       return { status: 201, body: channelView(channel, accessToken) };
     },
     updateChannel: (request, caller) => {
-      const body = parseOrThrow(updateChannelBody, requireBody(request.body), 'The channel');
+      const { body } = valid<Valid<z.output<typeof publicZod.updateChannelBody>>>(request);
       return { status: 200, body: channelView(updateChannel(core, channelOf(caller), body)) };
     },
     disableChannel: (request, caller) => {
-      const query = parseOrThrow(
-        disableChannelQuery,
-        Object.fromEntries(request.query),
-        'The query',
-      );
-      disableChannelByIntegration(core, channelOf(caller), query.reason);
+      const { query } =
+        valid<Valid<unknown, unknown, z.output<typeof publicZod.disableChannelQuery>>>(request);
+      disableChannelByIntegration(core, channelOf(caller), query?.reason);
       return { status: 204 };
     },
     createTicket: (request, caller) => {
-      const body = parseOrThrow(createTicketBody, requireBody(request.body), 'The ticket');
+      const { body } = valid<Valid<z.output<typeof publicZod.createTicketBody>>>(request);
       return { status: 201, body: ticketView(createTicket(core, channelOf(caller), body).ticket) };
     },
     updateTicket: (request, caller) => {
-      const { ticketId } = parseOrThrow(updateTicketPath, request.params, 'The path');
-      const query = parseOrThrow(
-        updateTicketQuery,
-        { reset: request.query.get('reset') ?? undefined },
-        'The query',
+      const { body, params, query } =
+        valid<
+          Valid<
+            z.output<typeof publicZod.updateTicketBody>,
+            z.output<typeof publicZod.updateTicketPath>,
+            z.output<typeof publicZod.updateTicketQuery>
+          >
+        >(request);
+      const ticket = updateTicket(
+        core,
+        channelOf(caller),
+        params.ticketId,
+        body,
+        query?.reset === true,
       );
-      const body = parseOrThrow(updateTicketBody, requireBody(request.body), 'The ticket');
-      const ticket = updateTicket(core, channelOf(caller), ticketId, body, query.reset === true);
       return { status: 200, body: ticketView(ticket) };
     },
     confirmReplySuccess: (request, caller) => {
-      const { ticketId, followupId } = parseOrThrow(
-        confirmReplySuccessPath,
-        request.params,
-        'The path',
+      const { body, params } =
+        valid<
+          Valid<
+            z.output<typeof publicZod.confirmReplySuccessBody>,
+            z.output<typeof publicZod.confirmReplySuccessPath>
+          >
+        >(request);
+      const ticket = confirmReplySuccess(
+        core,
+        channelOf(caller),
+        params.ticketId,
+        params.followupId,
+        body,
       );
-      const body = parseOrThrow(confirmReplySuccessBody, requireBody(request.body), 'The reply');
-      const ticket = confirmReplySuccess(core, channelOf(caller), ticketId, followupId, body);
       return { status: 201, body: ticketView(ticket) };
     },
     resetTicketAction: (request, caller) => {
-      const { ticketId, actionId } = parseOrThrow(
-        resetTicketActionPath,
-        request.params,
-        'The path',
+      const { body, params } =
+        valid<
+          Valid<
+            z.output<typeof publicZod.resetTicketActionBody> | undefined,
+            z.output<typeof publicZod.resetTicketActionPath>
+          >
+        >(request);
+      const ticket = resetTicketAction(
+        core,
+        channelOf(caller),
+        params.ticketId,
+        params.actionId,
+        body ?? {},
       );
-      const body = parseOrThrow(resetTicketActionBody, request.body ?? {}, 'The reset');
-      const ticket = resetTicketAction(core, channelOf(caller), ticketId, actionId, body);
       return { status: 201, body: ticketView(ticket) };
     },
   };
 }
 
 /** `/inbox/tickets/{ticketId}` → `/inbox/tickets/:ticketId` (find-my-way syntax). */
-const routerPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+export const routerPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+const TOO_MANY = () =>
+  new MockServerError(429, 'TooManyRequestsError', 'Error: Too many requests.');
 
 /**
- * The public Integration API at the root, with the paths of the generated operations table:
- * token check, per-channel rate limit (headers on every answer), injected faults, then the handler.
+ * The public Integration API, with the paths of the generated operations table under `prefix`
+ * (`''` at the root; `/api2/public` serves the same handlers where API2 lists them): token check
+ * and per-channel rate limit (headers on every answer) in `authenticate`, validation of every
+ * part by the pipeline, then the handler.
  */
-export function publicRoutes(core: MockCore, faults: FaultRegistry): Route[] {
+export function publicRoutes(core: MockCore, prefix = ''): Route[] {
   const byOperation = handlers(core);
-  return Object.values(publicOperations).map((operation) => {
+  return Object.values(publicOperations).map((operation: OperationEntry) => {
     const handler = byOperation[operation.operationId as PublicOperationId];
     const isCreation = operation.operationId === 'createChannel';
-    const method = operation.method.toUpperCase() as Route['method'];
     return {
-      method,
-      path: routerPath(operation.path),
-      handler: async (request) => {
+      method: operation.method.toUpperCase() as Route['method'],
+      path: `${prefix}${routerPath(operation.path)}` || '/',
+      hasFaults: true,
+      operation: {
+        entry: operation,
+        zod: publicZod,
+        isBodyLeftToHandler: operation.operationId === 'updateManifest',
+      },
+      authenticate: async (request): Promise<Caller> => {
         const token = request.query.get('accesstoken') ?? '';
         let caller: Caller | undefined;
         const channel = token ? core.store.channelByToken(token) : undefined;
@@ -167,40 +182,20 @@ export function publicRoutes(core: MockCore, faults: FaultRegistry): Route[] {
               ? `manifest:${caller.token.payload.manifestId}:${caller.token.payload.accountId}`
               : `client:${request.remoteAddress}`;
         const rate = core.rateLimiter.hit(bucket);
-        const reply = await answer(request, caller, rate.isLimited, rate.retryAfterSeconds);
-        const headers = reply.headers ?? {};
-        headers['x-ratelimit-limit'] = String(rate.limit);
-        headers['x-ratelimit-remaining'] = String(rate.remaining);
-        reply.headers = headers;
-        return reply;
-      },
-    };
-
-    async function answer(
-      request: MockRequest,
-      caller: Caller | undefined,
-      isLimited: boolean,
-      retryAfter: number,
-    ): Promise<Reply> {
-      try {
-        const fault =
-          faults.count === 0 ? undefined : await applyFault(faults, method, request.path);
-        if (fault) return fault;
-        if (!caller) throw accessTokenInvalid();
-        if (isCreation !== (caller.kind === 'temporary')) throw accessTokenInvalid();
+        request.replyHeaders = {
+          'x-ratelimit-limit': String(rate.limit),
+          'x-ratelimit-remaining': String(rate.remaining),
+        };
+        if (!caller || isCreation !== (caller.kind === 'temporary'))
+          throw rejectToken(core, token, isCreation ? 'creation' : 'channel');
         if (caller.kind === 'channel' && caller.channel.isDisabled) throw channelDeactivated();
-        if (isLimited) {
-          return {
-            status: 429,
-            body: { code: 'TooManyRequestsError', message: 'Error: Too many requests.' },
-            headers: { 'retry-after': String(retryAfter) },
-          };
+        if (rate.isLimited) {
+          request.replyHeaders['retry-after'] = String(rate.retryAfterSeconds);
+          throw TOO_MANY();
         }
-        return await handler(request, caller);
-      } catch (error) {
-        if (error instanceof MockServerError) return { status: error.status, body: error.toBody() };
-        throw error;
-      }
-    }
+        return caller;
+      },
+      handler: (request) => handler(request, request.caller as Caller),
+    };
   });
 }

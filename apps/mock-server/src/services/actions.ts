@@ -1,9 +1,10 @@
 import type { components } from '@socialhub/schema/public';
 import { TicketActionEventSchema } from '@socialhub/schema/webhooks/zod';
-import type { MockCore } from '../core.js';
-import { channelDeactivated, MockServerError, notFound, validationError } from '../errors.js';
-import type { TicketActionRecord } from '../state/types.js';
-import { manifestOf } from './channels.js';
+import { channelDeactivated, MockServerError, notFound, validationError } from '../http/errors.js';
+import type { TicketActionRecord, TicketRecord } from '../state/types.js';
+import type { Template } from '../webhooks/delivery-engine.js';
+import { getChannel, manifestOf } from './channels.js';
+import type { MockCore } from './core.js';
 import { parseDuration } from './duration.js';
 import { checkTemplateVariables } from './template-variables.js';
 
@@ -140,6 +141,25 @@ export async function performTicketAction(
   };
   ticket.actions.push(record);
   core.store.touch();
-  core.engine.enqueue(channel._id, 'ticket_action', event);
+  core.engine.enqueue(channel._id, 'ticket_action', checked.data);
   return { event: event as TicketActionEvent, ...(followupId === undefined ? {} : { followupId }) };
+}
+
+/**
+ * The templates a `template_reply` action offers on a ticket, fetched from the integration with
+ * a signed GET (as when the community manager opens the template picker).
+ */
+export async function listActionTemplates(
+  core: MockCore,
+  ticket: TicketRecord,
+  actionId: string,
+): Promise<Template[]> {
+  const channel = getChannel(core, ticket.channelId);
+  if (channel.isDisabled) throw channelDeactivated();
+  const manifest = manifestOf(core, channel);
+  const action = manifest.inbox.ticketActions?.find((a) => a.id === actionId);
+  if (!action) throw notFound('Ticket action');
+  if (action.type !== 'template_reply')
+    throw validationError(`The action "${actionId}" is a ${action.type}, not a template_reply`);
+  return core.engine.fetchTemplates(channel, manifest, action.config.templates.url);
 }

@@ -1,9 +1,9 @@
 import type { ChannelCreateSchema, ChannelUpdateSchema } from '@socialhub/schema/public/zod';
 import type { z } from 'zod';
-import { isoNow, type MockCore } from '../core.js';
-import { channelDeactivated, MockServerError, notFound } from '../errors.js';
+import type { TemporaryToken } from '../auth/tokens.js';
+import { channelDeactivated, MockServerError, notFound } from '../http/errors.js';
 import type { AccountRecord, ChannelRecord, ManifestRecord } from '../state/types.js';
-import type { TemporaryToken } from '../tokens.js';
+import { isoNow, type MockCore } from './core.js';
 
 type ChannelCreate = z.output<typeof ChannelCreateSchema>;
 type ChannelUpdate = z.output<typeof ChannelUpdateSchema>;

@@ -1,10 +1,10 @@
 import { ManifestUpdateSchema } from '@socialhub/schema/public/zod';
 import type { z } from 'zod';
-import type { MockCore } from '../core.js';
-import { MockServerError, notFound, validationError } from '../errors.js';
+import { MockServerError, notFound, validationError } from '../http/errors.js';
+import { parseOrThrow } from '../http/validate.js';
 import type { ChannelRecord, ManifestRecord } from '../state/types.js';
-import { parseOrThrow } from '../validate.js';
 import { manifestOf } from './channels.js';
+import type { MockCore } from './core.js';
 
 /** A validated `PATCH /manifest` body. */
 export type ManifestUpdate = z.output<typeof ManifestUpdateSchema>;

@@ -1,4 +1,4 @@
-import { validationError } from '../errors.js';
+import { validationError } from '../http/errors.js';
 
 type VariableSchema = Record<string, unknown>;
 

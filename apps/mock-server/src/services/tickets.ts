@@ -6,10 +6,10 @@ import type {
   TicketUpdateSchema,
 } from '@socialhub/schema/public/zod';
 import type { z } from 'zod';
-import { isoNow, type MockCore } from '../core.js';
-import { MockServerError, notFound, validationError } from '../errors.js';
+import { MockServerError, notFound, validationError } from '../http/errors.js';
 import type { ChannelRecord, TicketRecord } from '../state/types.js';
 import { manifestOf } from './channels.js';
+import { isoNow, type MockCore } from './core.js';
 
 type Interaction = components['schemas']['Interaction'];
 type TicketType = components['schemas']['TicketType'];

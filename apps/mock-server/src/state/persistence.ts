@@ -1,5 +1,6 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { upgradeState } from './initial-state.js';
 import type { Store } from './store.js';
 import type { MockState } from './types.js';
 
@@ -44,7 +45,39 @@ export async function loadStateFile(file: string): Promise<MockState | undefined
   ) {
     throw new StateFileError(file, 'is not a @socialhub/mock-server state (version 1)');
   }
-  return s as MockState;
+  return upgradeState(s as MockState);
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes `<file>.<pid>.tmp` files that a killed mock left behind (a process that no longer
+ * runs); the temp files of running mocks are left alone.
+ */
+export async function removeStaleTempFiles(file: string): Promise<string[]> {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length, -'.tmp'.length));
+    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && isAlive(pid))) continue;
+    await rm(join(dirname(file), name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** Writes the store to a file atomically (temp file, fsync, rename) whenever it changed. */
@@ -73,8 +106,10 @@ export function createPersistence(
     if (revision === written) return;
     const text = JSON.stringify(store.state);
     await mkdir(dirname(file), { recursive: true });
-    const handle = await open(tmp, 'w');
+    // 0600: the state holds every token and webhook secret.
+    const handle = await open(tmp, 'w', 0o600);
     try {
+      await handle.chmod(0o600);
       await handle.writeFile(text, 'utf8');
       await handle.sync();
     } finally {

@@ -1,4 +1,10 @@
-import type { ChannelRecord, DeliveryRecord, MockState, TicketRecord } from './types.js';
+import type {
+  ChannelRecord,
+  DeliveryRecord,
+  MockState,
+  TicketRecord,
+  UserRecord,
+} from './types.js';
 
 /** The in-memory state with its lookup indexes; every mutation goes through `touch()`. */
 export interface Store {
@@ -19,6 +25,12 @@ export interface Store {
   /** The ticket of a channel with this `networkItemId`. */
   ticketByNetworkItemId(channelId: string, networkItemId: string): TicketRecord | undefined;
   addTicket(ticket: TicketRecord): void;
+  /** The user an API2 access token was issued to (while it works). */
+  userByToken(token: string): UserRecord | undefined;
+  /** Adds a user, or indexes a user's new token. */
+  putUser(user: UserRecord): void;
+  /** Revokes one of a user's tokens (logout). */
+  revokeUserToken(token: string): void;
   /** Appends a delivery, dropping the oldest beyond `maxDeliveries`. */
   addDelivery(delivery: DeliveryRecord): void;
 }
@@ -30,6 +42,7 @@ export function createStore(initial: MockState, options: { maxDeliveries: number
   const listeners: Array<() => void> = [];
   let tokens = new Map<string, string>();
   let ticketIndex = new Map<string, Map<string, string>>();
+  let userTokens = new Map<string, string>();
 
   const indexTicket = (ticket: TicketRecord) => {
     const networkItemId = ticket.interaction.networkItemId;
@@ -45,6 +58,9 @@ export function createStore(initial: MockState, options: { maxDeliveries: number
   const rebuild = () => {
     tokens = new Map();
     ticketIndex = new Map();
+    userTokens = new Map();
+    for (const user of Object.values(state.users))
+      for (const token of user.accessTokens) userTokens.set(token, user._id);
     for (const channel of Object.values(state.channels))
       tokens.set(channel.accessToken, channel._id);
     for (const ticket of Object.values(state.tickets)) indexTicket(ticket);
@@ -93,6 +109,19 @@ export function createStore(initial: MockState, options: { maxDeliveries: number
     addTicket: (ticket) => {
       state.tickets[ticket._id] = ticket;
       indexTicket(ticket);
+    },
+    userByToken: (token) => {
+      const id = userTokens.get(token);
+      return id === undefined ? undefined : state.users[id];
+    },
+    putUser: (user) => {
+      state.users[user._id] = user;
+      for (const token of user.accessTokens) userTokens.set(token, user._id);
+    },
+    revokeUserToken: (token) => {
+      const user = state.users[userTokens.get(token) ?? ''];
+      userTokens.delete(token);
+      if (user) user.accessTokens = user.accessTokens.filter((t) => t !== token);
     },
     addDelivery: (delivery) => {
       state.deliveries.push(delivery);

@@ -1,6 +1,8 @@
+import type { components as Api2Components } from '@socialhub/schema/api2';
 import type { components } from '@socialhub/schema/public';
 
 type Schemas = components['schemas'];
+type Api2Schemas = Api2Components['schemas'];
 
 /** A SocialHub account (a customer): its channels count against `channelLimit`. */
 export interface AccountRecord {
@@ -67,15 +69,14 @@ export interface TicketActionRecord {
   replyTicketId?: string;
 }
 
-/** A ticket: the public document plus the Inbox state an integration cannot see. */
-export interface TicketRecord {
-  _id: string;
-  accountId: string;
-  channelId: string;
-  createdTime: string;
-  updatedTime?: string;
-  followupTo?: { followupToId: string };
-  interaction: Schemas['Interaction'];
+/**
+ * A ticket: the public contract's `Ticket` (so a new optional contract field is kept with no
+ * edit here) plus the Inbox state an integration cannot see.
+ */
+export type TicketRecord = Schemas['Ticket'] & TicketInboxState;
+
+/** What the Inbox keeps about a ticket beyond the public document. */
+export interface TicketInboxState {
   /** A root ticket created on demand by a child's `root.rootId`, empty until created for real. */
   isHidden: boolean;
   isUnread: boolean;
@@ -117,6 +118,26 @@ export interface DeliveryRecord {
   eventUuids?: string[];
 }
 
+/** A SocialHub user (API2's `User`) and the API2 access tokens issued to them. */
+export type UserRecord = Api2Schemas['User'] & {
+  _id: string;
+  accountId: string;
+  userName: string;
+  /** Checked by `POST /api2/users/login` (a mock: kept as given). */
+  password?: string;
+  /** The API2 access tokens that work for this user (login and `POST /_mock/users` add one). */
+  accessTokens: string[];
+};
+
+/** A team of an account (API2's `Team`): users and the channels they work on. */
+export type TeamRecord = Api2Schemas['Team'] & {
+  _id: string;
+  accountId: string;
+  name: string;
+  users: string[];
+  channels: string[];
+};
+
 /** Everything the mock keeps; what `--state` writes to disk. */
 export interface MockState {
   version: 1;
@@ -128,6 +149,9 @@ export interface MockState {
   manifests: Record<string, ManifestRecord>;
   channels: Record<string, ChannelRecord>;
   tickets: Record<string, TicketRecord>;
+  /** API2 users by id (each account's `userId` is its default user). */
+  users: Record<string, UserRecord>;
+  teams: Record<string, TeamRecord>;
   /** channelId → the interactor's network id → SocialHub's interactor id (links tickets). */
   interactors: Record<string, Record<string, string>>;
   deliveries: DeliveryRecord[];

@@ -1,7 +1,8 @@
 import type { components } from '@socialhub/schema/public';
 import { TemplateListSchema } from '@socialhub/schema/public/zod';
+import type { WebhookEventMap, WebhookEventType } from '@socialhub/schema/webhooks';
 import { WebhookDeliverySchema } from '@socialhub/schema/webhooks/zod';
-import { MockServerError } from '../errors.js';
+import { MockServerError } from '../http/errors.js';
 import type { IdGenerator } from '../state/ids.js';
 import type { Store } from '../state/store.js';
 import type { ChannelRecord, DeliveryRecord, ManifestRecord } from '../state/types.js';
@@ -31,8 +32,8 @@ export type Template = components['schemas']['Template'];
 
 /** Sends what SocialHub sends to an integration: event deliveries, the test request, the templates GET. */
 export interface DeliveryEngine {
-  /** Queues one event for the channel's next delivery. */
-  enqueue(channelId: string, type: string, event: object): void;
+  /** Queues one event of a contract event type for the channel's next delivery. */
+  enqueue<K extends WebhookEventType>(channelId: string, type: K, event: WebhookEventMap[K]): void;
   /** Sends the `PATCH /manifest` test request; throws `422 WebhookValidationError` on failure. */
   testWebhook(
     channel: ChannelRecord,
@@ -53,8 +54,11 @@ export interface DeliveryEngine {
   clear(): void;
 }
 
+/** Events of one delivery by type, as the envelope's `events` holds them. */
+type QueuedEvents = { [K in WebhookEventType]?: WebhookEventMap[K][] };
+
 interface ChannelQueue {
-  events: Record<string, object[]>;
+  events: QueuedEvents;
   timer?: NodeJS.Timeout;
   isBusy: boolean;
 }
@@ -107,7 +111,7 @@ export function createDeliveryEngine(deps: {
     return record;
   };
 
-  async function deliver(channelId: string, events: Record<string, object[]>): Promise<void> {
+  async function deliver(channelId: string, events: QueuedEvents): Promise<void> {
     const channel = store.state.channels[channelId];
     const manifest = channel && store.state.manifests[channel.manifestId];
     if (!channel || !manifest) return;
@@ -132,11 +136,7 @@ export function createDeliveryEngine(deps: {
       body,
     });
     record.events = counts;
-    record.eventUuids = Object.values(events).flatMap((list) =>
-      list.flatMap((event) =>
-        'uuid' in event && typeof event.uuid === 'string' ? [event.uuid] : [],
-      ),
-    );
+    record.eventUuids = Object.values(events).flatMap((list) => list.map((event) => event.uuid));
     for (let attempt = 0; ; attempt++) {
       const webhook = manifest.webhook;
       if (!webhook || aborter.signal.aborted) {
@@ -215,9 +215,10 @@ export function createDeliveryEngine(deps: {
         queue = { events: {}, isBusy: false };
         queues.set(channelId, queue);
       }
-      const list = queue.events[type] ?? [];
+      const byType = queue.events as { [T in typeof type]?: WebhookEventMap[T][] };
+      const list = byType[type] ?? [];
       list.push(event);
-      queue.events[type] = list;
+      byType[type] = list;
       schedule(channelId, queue);
     },
 

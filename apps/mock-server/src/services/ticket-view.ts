@@ -1,6 +1,6 @@
-import type { MockCore } from '../core.js';
-import { parseDuration } from '../services/duration.js';
 import type { DeliveryRecord, TicketActionRecord, TicketRecord } from '../state/types.js';
+import type { MockCore } from './core.js';
+import { parseDuration } from './duration.js';
 
 /** A performed ticket action as the control API shows it: the record plus its outcome so far. */
 export type TicketActionState = TicketActionRecord & {

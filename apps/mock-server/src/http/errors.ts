@@ -17,6 +17,7 @@ export type MockErrorCode =
   | 'ActionNotAvailable'
   | 'TemplatesCallbackError'
   | 'InjectedFault'
+  | 'AccessDenied'
   | 'InternalError';
 
 /** The JSON body of every error answer: `{ code, message, data? }`, as SocialHub sends it. */
@@ -59,9 +60,26 @@ export class MockServerError extends Error {
   }
 }
 
-/** 401: the access token is missing, unknown, expired, replaced or of the wrong kind. */
-export const accessTokenInvalid = () =>
-  new MockServerError(401, 'AccessTokenInvalidError', 'Error: Invalid access token');
+/** Why an access token was refused (sent as `data.reason` of a 401; the token itself never is). */
+export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'wrong-kind' | 'unknown';
+
+const TOKEN_REASONS: Record<TokenRejection, string> = {
+  missing: 'No access token was sent: add ?accesstoken=<token> to the URL',
+  malformed: 'The access token is not a SocialHub token (not a JWT this server signed)',
+  expired: 'The access token has expired; get a new one',
+  'wrong-kind': 'The access token is of the wrong kind for this route',
+  unknown:
+    'The access token is not (or no longer) valid: it was replaced, revoked or never issued here',
+};
+
+/**
+ * 401: the access token is missing, malformed, expired, of the wrong kind or unknown; `data`
+ * says which (`{ reason, detail }`), never echoing the token.
+ */
+export const accessTokenInvalid = (reason: TokenRejection = 'unknown', detail?: string) =>
+  new MockServerError(401, 'AccessTokenInvalidError', 'Error: Invalid access token', {
+    data: { reason, detail: detail ?? TOKEN_REASONS[reason] },
+  });
 
 /** 403: the channel is disabled. */
 export const channelDeactivated = () =>

@@ -1,8 +1,8 @@
-import type { RateLimiter } from './rate-limiter.js';
-import type { IdGenerator } from './state/ids.js';
-import type { Store } from './state/store.js';
-import type { TokenService } from './tokens.js';
-import type { DeliveryEngine } from './webhooks/delivery-engine.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { RateLimiter } from '../http/rate-limiter.js';
+import type { IdGenerator } from '../state/ids.js';
+import type { Store } from '../state/store.js';
+import type { DeliveryEngine } from '../webhooks/delivery-engine.js';
 
 /** The pieces every service works with; HTTP-free, so the library, the routes and a UI share it. */
 export interface MockCore {

@@ -16,6 +16,16 @@ export type TemporaryToken =
   | { kind: 'creation'; payload: ChannelCreationTokenPayload }
   | { kind: 'reactivation'; payload: ChannelReactivationTokenPayload };
 
+/** Payload of an API2 user access token (the mock's own shape; SocialHub's is not documented). */
+export interface UserTokenPayload {
+  accountId: string;
+  userId: string;
+  iat: number;
+}
+
+/** What a token claims to be, read without checking it (to say why it was refused). */
+export type TokenKind = 'channel' | 'creation' | 'reactivation' | 'user' | 'malformed';
+
 /** How long a temporary token lives. */
 export const TEMPORARY_TOKEN_SECONDS = 30 * 60;
 
@@ -31,6 +41,10 @@ export interface TokenService {
       | Omit<ChannelCreationTokenPayload, 'iat' | 'exp'>
       | Omit<ChannelReactivationTokenPayload, 'iat' | 'exp'>,
   ): Promise<{ token: string; payload: ChannelCreationTokenPayload }>;
+  /** An API2 user access token `{ accountId, userId, iat }` (unique per call). */
+  userToken(payload: Omit<UserTokenPayload, 'iat'>): Promise<string>;
+  /** What a token claims to be and whether its `exp` has passed, without verifying it. */
+  inspect(token: string): { kind: TokenKind; isExpired: boolean };
   /** A valid, unexpired temporary token signed by this mock, else `undefined`. */
   verifyTemporary(token: string): Promise<TemporaryToken | undefined>;
   /** Seconds since the epoch on the mock's clock. */
@@ -48,6 +62,33 @@ export function createTokenService(key: Uint8Array, now: () => number): TokenSer
   return {
     nowSeconds,
     channelToken: (payload) => sign(payload),
+    userToken: (payload) =>
+      // `jti` keeps two logins within one second apart.
+      sign({
+        ...payload,
+        iat: nowSeconds(),
+        jti: Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString('base64url'),
+      }),
+    inspect: (token) => {
+      let claims: Record<string, unknown>;
+      try {
+        claims = decodeJwt(token);
+      } catch {
+        return { kind: 'malformed', isExpired: false };
+      }
+      const isExpired = typeof claims.exp === 'number' && claims.exp <= nowSeconds();
+      const kind: TokenKind =
+        typeof claims.manifestId === 'string'
+          ? typeof claims.channelId === 'string'
+            ? 'reactivation'
+            : 'creation'
+          : typeof claims.channelId === 'string'
+            ? 'channel'
+            : typeof claims.userId === 'string'
+              ? 'user'
+              : 'malformed';
+      return { kind, isExpired };
+    },
     temporaryToken: async (payload) => {
       const iat = nowSeconds();
       const full = { ...payload, iat, exp: iat + TEMPORARY_TOKEN_SECONDS };
