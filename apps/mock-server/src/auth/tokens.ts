@@ -1,6 +1,6 @@
 import type { components } from '@socialhub/schema/public';
 import { decodeTokenPayload } from '@socialhub/schema/tokens';
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 
 type Schemas = components['schemas'];
 
