@@ -1,21 +1,31 @@
-/** RFC 6901 JSON pointers over plain JSON values. */
+/**
+ * JSON pointers (RFC 6901) for the generator, the spec tests, the restoration scripts and the
+ * benchmarks: one adapter over `@hyperjump/json-pointer`, which does the escaping, parsing and
+ * walking (the mock server uses the same library at run time). Also the two JSON helpers
+ * every walker here needs.
+ */
+import { append, get, type Json, pointerSegments } from '@hyperjump/json-pointer';
 
 /** A JSON object. */
 export type JsonObject = { [key: string]: unknown };
 
 /** Splits a JSON pointer into unescaped tokens; `''` is the whole document. */
 export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new Error(`invalid JSON pointer ${JSON.stringify(pointer)}`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+  try {
+    return [...pointerSegments(pointer)];
+  } catch (error) {
+    throw new Error(`invalid JSON pointer ${JSON.stringify(pointer)}`, { cause: error });
+  }
 }
 
 /** Escapes tokens and joins them into a JSON pointer. */
 export function formatPointer(tokens: readonly (string | number)[]): string {
-  return tokens.map((t) => `/${String(t).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  return tokens.reduce<string>((pointer, token) => append(String(token), pointer), '');
+}
+
+/** `pointer` extended by one escaped token: `childPointer('/paths', '/a')` is `/paths/~1a`. */
+export function childPointer(pointer: string, token: string | number): string {
+  return append(String(token), pointer);
 }
 
 /** Whether a value is a non-array object. */
@@ -23,27 +33,22 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function child(container: unknown, token: string): { found: boolean; value: unknown } {
-  if (Array.isArray(container)) {
-    const index = /^(0|[1-9][0-9]*)$/.test(token) ? Number(token) : -1;
-    return index >= 0 && index < container.length
-      ? { found: true, value: container[index] }
-      : { found: false, value: undefined };
-  }
-  if (isObject(container) && Object.hasOwn(container, token)) {
-    return { found: true, value: container[token] };
-  }
-  return { found: false, value: undefined };
-}
-
-/** Resolves a pointer; `found` is false when any token is missing. */
+/**
+ * Resolves a pointer, or a local reference in URI-fragment form (`#/components/schemas/X`);
+ * `found` is false when any token is missing. Throws on a malformed pointer.
+ */
 export function getAt(doc: unknown, pointer: string): { found: boolean; value: unknown } {
-  let current: { found: boolean; value: unknown } = { found: true, value: doc };
-  for (const token of parsePointer(pointer)) {
-    current = child(current.value, token);
-    if (!current.found) return current;
+  const bare = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  parsePointer(bare);
+  const read = get(bare);
+  try {
+    // A JSON document holds no `undefined`, so `undefined` means "absent".
+    const value = read(doc as Json);
+    return { found: value !== undefined, value };
+  } catch {
+    // The library throws when a token is applied to a missing or scalar value.
+    return { found: false, value: undefined };
   }
-  return current;
 }
 
 /** Calls `visit` for every object or array in `doc`, depth first, with its pointer tokens. */
