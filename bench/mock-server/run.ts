@@ -25,7 +25,7 @@ const STARTS = 3;
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = `${root}apps/mock-server/dist/cli.js`;
+const cli = `${root}apps/mock-server/dist/cli/main.js`;
 const prism = `${root}bench/node_modules/.bin/prism`;
 const api2Spec = `${root}packages/schema/dist/generated/api2.openapi.gen.json`;
 const publicSpec = `${root}packages/schema/dist/generated/public.openapi.gen.json`;

@@ -8,10 +8,10 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { cryptoImplementation, signDelivery, verifyDelivery } from '@socialhub/webhook-kit';
+import { createCore } from '../../packages/webhook-kit/dist/create-core.js';
 // The Web Crypto build is what the "default" condition selects off Node; reach it by file,
 // since Node always matches the "node" condition.
 import { cryptoProvider as webCrypto } from '../../packages/webhook-kit/dist/crypto/crypto-web.js';
-import { createCore } from '../../packages/webhook-kit/dist/verify.js';
 
 const SECRET = 'whsec_7Qm2Vx9Lk4Rt8Np3Hs6Jd1Fg5Bz0Wc2Ye';
 const ROUNDS = Number(process.env.ROUNDS ?? 7);

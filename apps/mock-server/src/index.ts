@@ -3,6 +3,15 @@ export type {
   ChannelReactivationTokenPayload,
   ChannelTokenPayload,
 } from './auth/tokens.js';
+export { CHECKS as WEBHOOK_CHECKS, type CheckDefinition } from './cli/check-webhook/checks.js';
+export type { Answer, Finding } from './cli/check-webhook/grade.js';
+export {
+  type CheckResult,
+  runWebhookChecks,
+  WebhookCheckError,
+  type WebhookCheckOptions,
+  type WebhookCheckReport,
+} from './cli/check-webhook/run-checks.js';
 export type {
   ChannelState,
   ManifestState,
@@ -47,5 +56,18 @@ export type {
   DeliveryRecord,
   TicketActionRecord,
 } from './state/types.js';
+export type { MockClientOptions, MockClients } from './testing/clients.js';
+export { createMockClock, type MockClock, MockClockError } from './testing/clock.js';
+export { createInProcessFetch, type InProcessFetch } from './testing/in-process-fetch.js';
+export { FAST_WEBHOOKS, type MockTestTools } from './testing/tools.js';
+export { MockWaitError, type MockWaitErrorCode } from './testing/wait-error.js';
+export type { WaitOptions } from './testing/wait-until.js';
+export type {
+  ActionRef,
+  DeliveryQuery,
+  FollowupRef,
+  MockWaiters,
+  WaitForActionOptions,
+} from './testing/waiters.js';
 export { createUiHandler } from './ui/handler.js';
 export type { DeliveryOptions, Template } from './webhooks/delivery-engine.js';

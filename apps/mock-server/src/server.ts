@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type Api2Options, api2Routes } from './api2/routes.js';
 import { createTokenService } from './auth/tokens.js';
 import { createMockControl, type MockControl } from './control/control.js';
+import { deliveryRoutes } from './control/delivery-routes.js';
 import { controlRoutes } from './control/routes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js';
 import { createFaultRegistry } from './http/faults.js';
@@ -11,6 +12,8 @@ import { createRateLimiter, type RateLimitConfig } from './http/rate-limiter.js'
 import { redactLine } from './http/redact.js';
 import { createRequestHandler } from './http/request-handler.js';
 import type { NodeHandler } from './http/types.js';
+import { createLiveHandler } from './live/live-handler.js';
+import { createLiveHub } from './live/live-hub.js';
 import { publicRoutes } from './public/routes.js';
 import { createCustomChannel } from './services/channels.js';
 import { createExclusive, type MockCore } from './services/core.js';
@@ -25,6 +28,14 @@ import {
 } from './state/persistence.js';
 import { createStore } from './state/store.js';
 import type { ChannelRecord } from './state/types.js';
+import { createChangeFeed } from './testing/change-feed.js';
+import { createMockClients } from './testing/clients.js';
+import { createMockClock } from './testing/clock.js';
+import { logSuccessfulDeliveries } from './testing/delivery-log.js';
+import { createInProcessFetch } from './testing/in-process-fetch.js';
+import { testingRoutes } from './testing/routes.js';
+import { FAST_WEBHOOKS, type MockTestTools } from './testing/tools.js';
+import { createWaiters } from './testing/waiters.js';
 import { createUiHandler } from './ui/handler.js';
 import { createDeliveryEngine, type DeliveryOptions } from './webhooks/delivery-engine.js';
 
@@ -40,15 +51,21 @@ export interface MockServerOptions {
   stateFile?: string;
   /** `true` logs requests and webhook outcomes to stdout; a function receives the lines. @default false */
   log?: boolean | ((line: string) => void);
-  /** Whether `log` also gets one line per request (never with its query string). @default true */
+  /** Whether `log` also gets one line per request (never with its query string) and per successful delivery. @default true */
   logRequests?: boolean;
   /** Per-channel rate limit. @default { limit: 1000, windowMs: 60000 } */
   rateLimit?: Partial<RateLimitConfig>;
-  /** Webhook delivery timing. @default { batchWindowMs: 25, retryDelaysMs: [1000, 5000, 30000], timeoutMs: 10000 } */
-  webhooks?: Partial<DeliveryOptions>;
+  /**
+   * Webhook delivery timing; `'fast'` is the test schedule (`FAST_WEBHOOKS`: the same three
+   * retries after 10, 20 and 40 ms). @default { batchWindowMs: 25, retryDelaysMs: [1000, 5000, 30000], timeoutMs: 10000 }
+   */
+  webhooks?: Partial<DeliveryOptions> | 'fast';
   /** Create (or, with `stateFile`, keep) a ready demo channel; see `MockServer.demo`. @default false */
   demoChannel?: boolean;
-  /** The mock's clock in milliseconds (token expiry, timestamps, rate-limit windows). @default Date.now */
+  /**
+   * The base of the mock's clock in milliseconds (token expiry, timestamps, rate-limit windows);
+   * `mock.clock` moves it. Webhooks are signed with this base, not the moved clock. @default Date.now
+   */
   now?: () => number;
   /** Largest request body. @default 1048576 */
   maxBodyBytes?: number;
@@ -66,7 +83,7 @@ export interface MockServerOptions {
 }
 
 /** A running mock SocialHub. */
-export interface MockServer {
+export interface MockServer extends MockTestTools {
   /** Base URL, e.g. `http://127.0.0.1:43121`: the public API is at `/`, API2 at `/api2`, control at `/_mock`, the web UI at `/app/`. */
   url: string;
   /** Library form of the control API (`/_mock`). */
@@ -106,7 +123,9 @@ const isMutating = (method: string) =>
  * ```
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const now = options.now ?? Date.now;
+  const baseNow = options.now ?? Date.now;
+  const clock = createMockClock(baseNow);
+  const now = clock.now;
   const sink =
     options.log === true
       ? (line: string) => console.log(line)
@@ -134,9 +153,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const engine = createDeliveryEngine({
     store,
     ids,
-    now,
+    // Signed with the base clock: the integration's clock does not move with mock.clock.
+    now: baseNow,
     log,
-    options: { ...DEFAULT_WEBHOOKS, ...options.webhooks },
+    options: {
+      ...DEFAULT_WEBHOOKS,
+      ...(options.webhooks === 'fast'
+        ? { ...FAST_WEBHOOKS, retryDelaysMs: [...FAST_WEBHOOKS.retryDelaysMs] }
+        : options.webhooks),
+    },
   });
   const core: MockCore = {
     store,
@@ -190,11 +215,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     },
   });
 
+  const feed = createChangeFeed(store);
+  const waiters = createWaiters({ core, control, feed });
+  if (options.log && options.logRequests !== false) logSuccessfulDeliveries({ store, feed, log });
   const handler = createRequestHandler({
     routes: [
       ...publicRoutes(core),
       ...publicRoutes(core, '/api2/public'),
-      ...controlRoutes(control),
+      ...controlRoutes(control, testingRoutes({ waiters, clock })),
+      ...deliveryRoutes(core),
       ...api2Routes(core, () => url, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...options.api2,
@@ -216,6 +245,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       ? { beforeReply: (method) => (isMutating(method) ? persistence?.flush() : undefined) }
       : {}),
   });
+  const liveHub = createLiveHub({ store, control });
+  handler.mount(
+    '/_mock/live/',
+    createLiveHandler(liveHub, (channelId) => store.state.channels[channelId] !== undefined),
+  );
   for (const [prefix, mounted] of Object.entries(options.mount ?? {}))
     handler.mount(prefix, mounted);
   if (options.ui !== false && !options.mount?.[UI_PREFIX])
@@ -236,15 +270,21 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   url = `http://${host}:${address.port}`;
 
+  const inProcessFetch = createInProcessFetch(handler);
   const server: MockServer = {
     url,
     control,
+    ...waiters,
+    ...createMockClients({ url: () => url, fetch: inProcessFetch }),
+    fetch: inProcessFetch,
+    clock,
     ...(demo
       ? { demo: { channel: channelState(demo.channel), accessToken: demo.accessToken } }
       : {}),
     mount: handler.mount,
     server: httpServer,
     close: async () => {
+      feed.close();
       engine.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());

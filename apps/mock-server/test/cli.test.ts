@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../src/cli-options.js';
+import { parseCliOptions } from '../src/cli/serve-options.js';
 import { call } from './helpers.js';
 
-// These tests run the built CLI (dist/cli.js), as `socialhub-mock` runs it.
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+// These tests run the built CLI (dist/cli/main.js), as `socialhub-mock` runs it.
+const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const run = promisify(execFile);
 
 interface Started {
@@ -112,7 +112,8 @@ describe('the socialhub-mock CLI', () => {
       await call(started, 'GET', '/', { token: started.token });
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(started.output()).toMatch(/GET \/ 200 /);
-      expect(started.output().split(started.token)).toHaveLength(2); // printed once, at start
+      // printed at start only: on its line and in the command to paste, never in the request log
+      expect(started.output().split(started.token)).toHaveLength(3);
     } finally {
       await stop(started.child, 'SIGTERM');
     }

@@ -14,14 +14,14 @@ const pkg = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8'));
 
 describe('the built package', () => {
   it('has the house package shape', () => {
-    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './msw', './package.json']);
     expect(Object.keys(pkg.exports['.'])[0]).toBe('types');
     expect(pkg.files).toEqual(['dist']);
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.type).toBe('module');
     expect(pkg.engines.node).toBe('^22.13.0 || ^24.0.0 || >=26.0.0');
     expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
-    expect(pkg.bin).toEqual({ 'socialhub-mock': './dist/cli.js' });
+    expect(pkg.bin).toEqual({ 'socialhub-mock': './dist/cli/main.js' });
   });
 
   it('passes publint', async () => {
@@ -32,7 +32,9 @@ describe('the built package', () => {
 
   it('the bin starts with a node shebang, and the entry loads under plain Node', async () => {
     expect(
-      (await readFile(join(pkgDir, 'dist/cli.js'), 'utf8')).startsWith('#!/usr/bin/env node\n'),
+      (await readFile(join(pkgDir, 'dist/cli/main.js'), 'utf8')).startsWith(
+        '#!/usr/bin/env node\n',
+      ),
     ).toBe(true);
     const script = `
       const { createMockServer } = await import('@socialhub/mock-server');

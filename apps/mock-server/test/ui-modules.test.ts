@@ -164,7 +164,11 @@ describe('ticket trees', () => {
 
 describe('deliveries, labels, URLs and attachments', () => {
   const attempt = (status?: number, isChallengeSolved?: boolean) => ({
-    ...(status === undefined ? { error: 'Error: connect ECONNREFUSED' } : { response: { status } }),
+    time: '2026-01-01T00:00:00.000Z',
+    durationMs: 1,
+    ...(status === undefined
+      ? { error: 'Error: connect ECONNREFUSED' }
+      : { response: { status, headers: {}, body: '' } }),
     ...(isChallengeSolved === undefined ? {} : { isChallengeSolved }),
   });
 

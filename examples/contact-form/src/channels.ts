@@ -1,49 +1,43 @@
-import type { PublicClient } from '@socialhub/client';
-import { decodeChannelToken } from '@socialhub/client/integration';
+import type { ChannelInfo } from '@socialhub/integration';
 
-/** A channel the example holds a token for. The token never leaves this module's records. */
+/** A channel the example serves (its token stays in the integration's store). */
 export interface ConnectedChannel {
   channelId: string;
   accountId: string;
   /** Shown on the status page; the channel id when the name is unknown. */
   name: string;
-  /** The customer disabled the channel (a `channel_action` event); its token no longer works. */
+  /** The customer disabled the channel; posts are refused until it is reactivated. */
   isDisabled: boolean;
-  /** A client authenticated with this channel's token. */
-  client: PublicClient;
 }
 
-/**
- * The channels the example serves, by id. A real integration keeps their tokens in a database
- * (encrypted); this one keeps them in memory.
- */
+/** The channels the example serves, for its pages and its form: a view of the integration's store. */
 export interface ChannelRegistry {
-  /** Adds (or replaces, after a reactivation) a channel from its access token. */
-  connect(accessToken: string, name?: string): ConnectedChannel;
+  /** Adds or updates a channel (connected, reactivated, renamed). */
+  track(channel: ChannelInfo): ConnectedChannel;
+  disable(channelId: string): void;
   get(channelId: string): ConnectedChannel | undefined;
   /** The channel contact-form posts go to: `channelId` if given, else the first active one. */
   target(channelId?: string): ConnectedChannel | undefined;
   list(): ConnectedChannel[];
 }
 
-/** Creates the in-memory channel registry; `clientFor` makes a client for a token. */
-export function createChannelRegistry(
-  clientFor: (accessToken: string) => PublicClient,
-): ChannelRegistry {
+/** Creates the channel view, in order of connection. */
+export function createChannelRegistry(): ChannelRegistry {
   const channels = new Map<string, ConnectedChannel>();
   return {
-    connect(accessToken, name) {
-      // A channel token is a JWT whose payload names its channel; it cannot be verified here.
-      const { channelId, accountId } = decodeChannelToken(accessToken);
-      const channel: ConnectedChannel = {
+    track({ channelId, accountId, name, status }) {
+      const channel = {
         channelId,
         accountId,
         name: name ?? channelId,
-        isDisabled: false,
-        client: clientFor(accessToken),
+        isDisabled: status !== 'active',
       };
       channels.set(channelId, channel);
       return channel;
+    },
+    disable(channelId) {
+      const channel = channels.get(channelId);
+      if (channel) channel.isDisabled = true;
     },
     get: (channelId) => channels.get(channelId),
     target: (channelId) => {

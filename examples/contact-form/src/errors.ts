@@ -1,9 +1,5 @@
 /** What went wrong, for code that reacts to it. */
-export type ContactFormErrorCode =
-  | 'invalid_option'
-  | 'manifest_rejected'
-  | 'webhook_test_failed'
-  | 'socialhub_error';
+export type ContactFormErrorCode = 'invalid_option';
 
 /** The one error class of the example; messages start with the package name and hold no secret. */
 export class ContactFormError extends Error {

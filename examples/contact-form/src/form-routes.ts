@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SocialHubError } from '@socialhub/client';
+import type { Integration } from '@socialhub/integration';
 import type { ChannelRegistry } from './channels.js';
 import { parseContactForm, submitContact } from './contact.js';
 import { readForm, sendHtml } from './http.js';
@@ -9,13 +10,14 @@ import { errorPage, formPage, thanksPage } from './pages.js';
 /** What the form routes work with. */
 export interface FormRouteDeps {
   channels: ChannelRegistry;
+  integration: Integration;
   outbox: Outbox;
   log: (line: string) => void;
 }
 
 /** `GET /` (the form; `?channel=` picks a connected channel) and `POST /contact`. */
 export function createFormRoutes(deps: FormRouteDeps) {
-  const { channels, outbox, log } = deps;
+  const { channels, integration, outbox, log } = deps;
   const notSent = (res: ServerResponse, status: number, message: string, code: string) =>
     sendHtml(res, status, errorPage('Message not sent', message, code));
 
@@ -54,7 +56,8 @@ export function createFormRoutes(deps: FormRouteDeps) {
         return;
       }
       try {
-        const { request, result } = await submitContact(channel.client, channel.channelId, input);
+        const client = await integration.client(channel.channelId);
+        const { request, result } = await submitContact(client, channel.channelId, input);
         if (result.status !== 201) {
           const { code, message } = result.error;
           log(`contact: POST /inbox/tickets answered ${result.status} ${code}: ${message}`);

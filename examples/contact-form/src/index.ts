@@ -1,5 +1,5 @@
 /**
- * A small, real SocialHub integration on `@socialhub/client` and `@socialhub/webhook-kit`:
+ * A small, real SocialHub integration on `@socialhub/integration`:
  * contact-form posts become Inbox tickets; replies, template replies, buttons and deletions made
  * in the Inbox come back as signed webhooks and are confirmed or reported as failed.
  * @example
@@ -24,13 +24,8 @@ export {
   submitContact,
 } from './contact.js';
 export { ContactFormError, type ContactFormErrorCode } from './errors.js';
-export {
-  ACTION_IDS,
-  type ContactFormManifest,
-  configureManifest,
-  createContactFormManifest,
-  type ManifestOptions,
-} from './manifest.js';
+export { createHandlers } from './handlers.js';
+export { ACTION_IDS, contactFormManifest } from './manifest.js';
 export {
   type ActivityEntry,
   type ContactRequest,

@@ -8,6 +8,7 @@
  * | `WEBHOOK_SECRET` | 32..512 characters |
  * | `PORT`, `HOST` | where to listen; default 3000 on 127.0.0.1 |
  * | `PUBLIC_URL` | the URL SocialHub reaches the example at; default the listening URL |
+ * | `DATABASE_PATH` | the SQLite file for events, channels and tokens; default in memory |
  */
 import { createContactFormApp } from './app.js';
 import { ContactFormError } from './errors.js';
@@ -15,7 +16,7 @@ import { ContactFormError } from './errors.js';
 const env = process.env;
 
 const USAGE = `Usage: WEBHOOK_SECRET=<32..512 characters> [SOCIALHUB_URL=<url>] [SOCIALHUB_TOKEN=<channel token>]
-       [PORT=3000] [HOST=127.0.0.1] [PUBLIC_URL=<url SocialHub reaches this at>] tsx src/main.ts`;
+       [PORT=3000] [HOST=127.0.0.1] [PUBLIC_URL=<url SocialHub reaches this at>] [DATABASE_PATH=<file>] tsx src/main.ts`;
 
 function port(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
@@ -35,6 +36,7 @@ async function main() {
     ...(env.SOCIALHUB_TOKEN ? { accessToken: env.SOCIALHUB_TOKEN } : {}),
     ...(env.SOCIALHUB_URL ? { socialHubUrl: env.SOCIALHUB_URL } : {}),
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+    ...(env.DATABASE_PATH ? { databasePath: env.DATABASE_PATH } : {}),
     port: port(env.PORT),
     host: env.HOST || '127.0.0.1',
   });

@@ -106,7 +106,12 @@ export function createSocialHubClient<Paths extends PathsObject>(
         throw call.call ? bodyFailure(call.call, error, options.log) : error;
       }
       call.call?.finish();
-      return { ...result, status: result.response.status, attempt: call.call?.info };
+      const { response } = result;
+      const attempt = call.call?.info;
+      // openapi-fetch gives `{ data, response }` or `{ error, response }`; the result keeps that.
+      return 'error' in result
+        ? { error: result.error, response, status: response.status, attempt }
+        : { data: result.data, response, status: response.status, attempt };
     };
   }
 

@@ -69,8 +69,7 @@ function copy(value: unknown, secrets: readonly string[], depth: number): unknow
   Object.defineProperty(out, 'name', { value: value.name, configurable: true, writable: true });
   out.stack = stack;
   for (const [k, v] of fields)
-    if (k !== 'cause' && k !== 'message' && k !== 'stack')
-      (out as unknown as Record<string, unknown>)[k] = v;
+    if (k !== 'cause' && k !== 'message' && k !== 'stack') Reflect.set(out, k, v);
   return out;
 }
 

@@ -34,6 +34,14 @@ describe('redactedResponse', () => {
     await response.body?.cancel();
   });
 
+  it('keeps the content type for the body methods', async () => {
+    const original = new Response('{"a":1}', { headers: { 'content-type': 'application/json' } });
+    const response = redactedResponse(original, 'u');
+    expect(response.headers).toBe(original.headers);
+    expect((await response.clone().blob()).type).toBe('application/json');
+    expect(await response.text()).toBe('{"a":1}');
+  });
+
   it('builds a null-body response for a 204', () => {
     expect(redactedResponse(new Response(null, { status: 204 }), 'u').body).toBeNull();
   });

@@ -32,11 +32,9 @@ function scrub(value: unknown, secrets: readonly string[], depth: number): unkno
   if (Object.hasOwn(value, 'message')) Object.setPrototypeOf(out, Object.getPrototypeOf(value));
   Object.defineProperty(out, 'name', { value: value.name, configurable: true, writable: true });
   out.stack = value.stack === undefined ? undefined : redactText(value.stack, secrets);
-  const fields = out as unknown as Record<string, unknown>;
-  for (const key of Object.keys(value)) {
-    const field = (value as unknown as Record<string, unknown>)[key];
+  for (const [key, field] of Object.entries(value)) {
     if (key !== 'cause' && key !== 'errors' && isPrimitive(field))
-      fields[key] = typeof field === 'string' ? redactText(field, secrets) : field;
+      Reflect.set(out, key, typeof field === 'string' ? redactText(field, secrets) : field);
   }
   return out;
 }

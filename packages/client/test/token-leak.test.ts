@@ -86,6 +86,7 @@ describe.each(flavours)('the $name never hands out the token', ({ token, create 
     await Promise.all([streamed.response.body?.cancel(), clone.body?.cancel()]);
     expect(events.length).toBeGreaterThan(3);
     for (const event of events) expectNoToken(event, token);
+    expectNoToken(client, token);
     expect(server.requests[0]?.query.get('accesstoken')).toBe(token);
   });
 

@@ -1,7 +1,14 @@
 import type { components as Api2Components } from '@socialhub/schema/api2';
 import type { components } from '@socialhub/schema/public';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type Api2Client, isAlreadyExists, type PublicClient, unwrap } from '../src/index.js';
+import {
+  type Api2Client,
+  type AttemptInfo,
+  attemptInfo,
+  isAlreadyExists,
+  type PublicClient,
+  unwrap,
+} from '../src/index.js';
 import { createTicket, setWebhook } from '../src/integration/index.js';
 
 declare const client: PublicClient;
@@ -72,6 +79,10 @@ describe('public client: results are typed by status', () => {
       expectTypeOf(result.error.code).toEqualTypeOf<'TooManyRequestsError'>();
     if (result.status === 500) expectTypeOf(result.error).toEqualTypeOf<S['Error']>();
     expectTypeOf(isAlreadyExists(result)).toEqualTypeOf<boolean>();
+    expectTypeOf(result.attempt).toEqualTypeOf<AttemptInfo | undefined>();
+    expectTypeOf(attemptInfo(result)).toEqualTypeOf<AttemptInfo | undefined>();
+    // @ts-expect-error the attempt is on the result, not on its Response
+    attemptInfo(result.response);
     // @ts-expect-error 418 is not an error status the contract lists, and falls to default: no `data`
     if (result.status === 418) result.data.interaction;
   });

@@ -134,6 +134,16 @@ function routesOf(
           `webhooks: ${where} has a discriminator without propertyName and mapping; both are needed to route ${group} events`,
         );
       groups.push([group, property]);
+      // Each branch of the union needs its routing value, and each value a branch: a schema
+      // added to one list and forgotten in the other would be parsed but never routed.
+      const branches = (Array.isArray(schema.oneOf) ? schema.oneOf : [])
+        .map((b) => (isObject(b) ? componentName(b.$ref) : undefined))
+        .sort();
+      const mapped = Object.values(mapping).map(componentName).sort();
+      if (JSON.stringify(branches) !== JSON.stringify(mapped))
+        throw new Error(
+          `webhooks: ${where}: oneOf (${branches.join(', ')}) and discriminator.mapping (${mapped.join(', ')}) must name the same schemas`,
+        );
       for (const [value, ref] of Object.entries(mapping)) {
         const target = componentName(ref);
         if (!target || !isObject(schemas[target]))
@@ -319,7 +329,7 @@ ${model.routes.map((r) => `  ${JSON.stringify(r.key)}: {\n    group: ${JSON.stri
 };
 
 /** Every routing key, in contract order. */
-export const webhookRouteKeys = Object.keys(webhookRoutes) as WebhookRouteKey[];
+export const webhookRouteKeys = /* @__PURE__ */ Object.keys(webhookRoutes) as WebhookRouteKey[];
 `;
   const zod = `${header}
 import {

@@ -72,7 +72,7 @@ describe('decodeTokenPayload', () => {
     expect(decodeTokenPayload('channelCreation', jwt(example), { now: exp * 1000 })).toEqual({
       ok: false,
       reason: 'expired',
-      message: 'has expired',
+      message: 'expired',
       expiredAt: new Date(exp * 1000),
     });
     expect(decodeTokenPayload('channelCreation', jwt(example), { now: exp * 1000 - 1 }).ok).toBe(

@@ -101,6 +101,13 @@ describe('the webhook routing map', () => {
     expect(() => webhookModel(contract({ example: false }))).toThrow(
       /no example event for a\.x, plain/,
     );
+    const forgotten = contract();
+    const schemas = (forgotten.components as { schemas: Record<string, { oneOf?: unknown[] }> })
+      .schemas;
+    schemas.AEvent?.oneOf?.push({ $ref: '#/components/schemas/PlainEvent' });
+    expect(() => webhookModel(forgotten)).toThrow(
+      /oneOf \(AX, PlainEvent\) and discriminator\.mapping \(AX\) must name the same schemas/,
+    );
   });
 
   test('renders the README table between its markers, and refuses a README without them', () => {

@@ -1,14 +1,9 @@
 /**
- * A whole SocialHub integration endpoint on Express 5: the webhook, the templates callback and
- * the channel creation redirect. Run: SOCIALHUB_WEBHOOK_SECRET=... tsx examples/express-integration.ts
+ * A SocialHub integration endpoint on Express 5: the webhook and the templates callback (the
+ * channel callbacks are in `@socialhub/integration`). Run: SOCIALHUB_WEBHOOK_SECRET=... tsx examples/express-integration.ts
  */
 
-import {
-  createTemplatesHandler,
-  createWebhookHandler,
-  readChannelCreationToken,
-  WebhookKitError,
-} from '@socialhub/webhook-kit';
+import { createTemplatesHandler, createWebhookHandler } from '@socialhub/webhook-kit';
 import { createExpressHandler } from '@socialhub/webhook-kit/express';
 import express from 'express';
 
@@ -44,14 +39,5 @@ const templates = createTemplatesHandler({
 const app = express();
 app.post('/socialhub/webhook', createExpressHandler(webhooks));
 app.get('/socialhub/templates', createExpressHandler(templates));
-app.get('/socialhub/add-channel', (req, res) => {
-  try {
-    const { payload } = readChannelCreationToken(req.originalUrl);
-    res.send(`Connect your account, then we send you back to ${payload.origin}`);
-  } catch (error) {
-    if (!(error instanceof WebhookKitError)) throw error;
-    res.status(error.status).json({ code: error.code, message: error.message });
-  }
-});
 app.use(express.json()); // only after the SocialHub routes
 app.listen(3000, () => console.log('listening on :3000'));

@@ -1,5 +1,5 @@
 import type { RawBody } from './create-core.js';
-import { WebhookKitError } from './errors.js';
+import { InvalidOptionsError, WebhookKitError } from './errors.js';
 import type { HeadersInput } from './headers.js';
 
 /** A framework-neutral request: what every adapter hands to a handler. */
@@ -35,6 +35,15 @@ export interface KitHandler {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+
+/** Throws `InvalidOptionsError` unless `handler` is a `KitHandler`; adapters call it at start-up. */
+export function assertKitHandler(handler: unknown, adapter: string): asserts handler is KitHandler {
+  const h = handler as Partial<KitHandler> | null | undefined;
+  if (typeof h?.handle !== 'function' || typeof h.maxBodyBytes !== 'number')
+    throw new InvalidOptionsError(
+      `${adapter} needs a handler made by createWebhookHandler, createTemplatesHandler or a channel callback factory`,
+    );
+}
 
 /** A JSON response. */
 export function jsonResponse(

@@ -1,21 +1,3 @@
-export {
-  type ChannelCallbackOptions,
-  type ChannelClientOptions,
-  type ChannelContext,
-  type ChannelCreationHandlerOptions,
-  type ChannelInput,
-  type ChannelReactivationHandlerOptions,
-  type CreatedChannel,
-  createChannelCreationHandler,
-  createChannelReactivationHandler,
-  isSocialHubOrigin,
-} from './callbacks/channel-callback.js';
-export {
-  type ChannelToken,
-  type ReadTokenOptions,
-  readChannelCreationToken,
-  readChannelReactivationToken,
-} from './callbacks/channel-token.js';
 export { createTemplatesHandler, type TemplatesHandlerOptions } from './callbacks/templates.js';
 export { SIGNED_GET_BODY } from './constants.js';
 // Signing, verification, their errors and header names: the whole `./core` entry.

@@ -167,6 +167,15 @@ function checkOptions(options: RouterOptions<object>, known: readonly string[]):
     if (value !== undefined && typeof value !== 'function')
       throw new InvalidOptionsError(`\`${name}\` must be a function`);
   }
+  for (const [name, value] of [
+    ['toleranceMs', options.toleranceMs],
+    ['maxBodyBytes', options.maxBodyBytes],
+  ] as const) {
+    if (value !== undefined && !(typeof value === 'number' && value >= 0 && value < Infinity))
+      throw new InvalidOptionsError(`\`${name}\` must be a non-negative number`);
+  }
+  if (options.now !== undefined && typeof options.now !== 'function')
+    throw new InvalidOptionsError('`now` must be a function returning milliseconds');
   if (mode !== undefined && !MODES.includes(mode))
     throw new InvalidOptionsError(`\`mode\` must be ${MODES.map((m) => `'${m}'`).join(' or ')}`);
   if (

@@ -349,6 +349,9 @@ describe('createWebhookHandler', () => {
       () => createWebhookHandler({ secret, on: {}, mode: 'later' } as never),
       () => createWebhookHandler({ secret, on: {}, dedupe: {} } as never),
       () => createWebhookHandler(undefined as never),
+      () => createWebhookHandler({ secret, on: {}, maxBodyBytes: '1mb' } as never),
+      () => createWebhookHandler({ secret, on: {}, toleranceMs: -1 }),
+      () => createWebhookHandler({ secret, on: {}, now: 5 } as never),
     ];
     for (const start of misuse) {
       let thrown: unknown;

@@ -2,7 +2,7 @@ import type { MockRequest, Reply, Route } from '../http/types.js';
 import type { MockControl } from './control.js';
 
 /** One documented control route (listed by `GET /_mock`). */
-interface ControlRoute extends Route {
+export interface ControlRoute extends Route {
   summary: string;
 }
 
@@ -14,7 +14,7 @@ const query = (request: MockRequest) => Object.fromEntries(request.query);
  * The control API under `/_mock`: each route calls one `MockControl` method, so the HTTP API and
  * the library behave the same. Answers are JSON; errors are `{ code, message, data? }`.
  */
-export function controlRoutes(control: MockControl): Route[] {
+export function controlRoutes(control: MockControl, more: ControlRoute[] = []): Route[] {
   const routes: ControlRoute[] = [
     {
       method: 'GET',
@@ -135,6 +135,8 @@ export function controlRoutes(control: MockControl): Route[] {
       summary: 'Change the rate limit { rateLimit: { limit?, windowMs?, channelId? } }',
       handler: async (r) => ok(await control.configure(r.body as never)),
     },
+    // More routes under /_mock (the test tool's waits and clock) are listed and served alike.
+    ...more,
   ];
   const index: Route = {
     method: 'GET',

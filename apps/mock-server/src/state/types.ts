@@ -94,6 +94,12 @@ export interface DeliveryAttempt {
   error?: string;
   /** Whether `X-SocialHub-Challenge` was right (2xx answers only). */
   isChallengeSolved?: boolean;
+  /** The request this attempt sent: its own timestamp and signature (the body is the delivery's). */
+  request?: { method: 'POST' | 'GET'; url: string; headers: Record<string, string> };
+  /** The `X-SocialHub-Challenge` a correct receiver answers this attempt with. */
+  expectedChallenge?: string;
+  /** The `X-SocialHub-Challenge` the receiver answered with, if any. */
+  receivedChallenge?: string;
 }
 
 /** A request SocialHub sent to the integration: a webhook delivery, the test request or a templates GET. */
@@ -116,6 +122,12 @@ export interface DeliveryRecord {
   events?: Record<string, number>;
   /** The `uuid`s of the events it carries (`events` deliveries), to trace an action to its delivery. */
   eventUuids?: string[];
+  /** The tickets its events are about (`ticket_action` events' `ticketId`). */
+  ticketIds?: string[];
+  /** When the next attempt is sent (ISO 8601), while a failed delivery waits to retry. */
+  nextRetryTime?: string;
+  /** The delivery this one sends again ("Redeliver"). */
+  redeliveryOf?: string;
 }
 
 /** A SocialHub user (API2's `User`) and the API2 access tokens issued to them. */

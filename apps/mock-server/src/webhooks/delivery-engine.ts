@@ -46,6 +46,11 @@ export interface DeliveryEngine {
     manifest: ManifestRecord,
     url: string,
   ): Promise<Template[]>;
+  /**
+   * Sends an `events` delivery again, freshly signed, to the manifest's current webhook; answers
+   * the new delivery (sent in the background). `404` for an unknown id, `409` for other kinds.
+   */
+  redeliver(deliveryId: string): DeliveryRecord;
   /** Sends every queued event now and resolves when nothing is queued, in flight or waiting to retry. */
   settle(): Promise<void>;
   /** Drops queued events and aborts requests in flight. */
@@ -136,7 +141,23 @@ export function createDeliveryEngine(deps: {
       body,
     });
     record.events = counts;
-    record.eventUuids = Object.values(events).flatMap((list) => list.map((event) => event.uuid));
+    const all = Object.values(events).flat();
+    record.eventUuids = all.map((event) => event.uuid);
+    const ticketIds = [
+      ...new Set(
+        all.flatMap((event) =>
+          'ticketId' in event && typeof event.ticketId === 'string' ? [event.ticketId] : [],
+        ),
+      ),
+    ];
+    if (ticketIds.length > 0) record.ticketIds = ticketIds;
+    await sendWithRetries(record, manifest);
+  }
+
+  /** Sends an `events` delivery, retrying per `retryDelaysMs`, and records every attempt. */
+  async function sendWithRetries(record: DeliveryRecord, manifest: ManifestRecord): Promise<void> {
+    const counts = record.events ?? {};
+    const { channelId } = record;
     for (let attempt = 0; ; attempt++) {
       const webhook = manifest.webhook;
       if (!webhook || aborter.signal.aborted) {
@@ -147,7 +168,7 @@ export function createDeliveryEngine(deps: {
       const result = await sendSignedRequest({
         method: 'POST',
         url: webhook.url,
-        body,
+        body: record.request.body,
         secret: webhook.secret,
         timeoutMs: options.timeoutMs,
         now,
@@ -178,10 +199,22 @@ export function createDeliveryEngine(deps: {
         );
         break;
       }
+      record.nextRetryTime = new Date(now() + delay).toISOString();
+      store.touch();
       await sleep(delay);
+      delete record.nextRetryTime;
     }
+    delete record.nextRetryTime;
     store.touch();
   }
+
+  /** Tracks a background job so that `settle()` waits for it. */
+  const track = (job: Promise<void>) => {
+    const tracked = job
+      .catch((error) => log(`webhook: internal error: ${String(error)}`))
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
 
   const run = (channelId: string) => {
     const queue = queues.get(channelId);
@@ -220,6 +253,33 @@ export function createDeliveryEngine(deps: {
       list.push(event);
       byType[type] = list;
       schedule(channelId, queue);
+    },
+
+    redeliver: (deliveryId) => {
+      const original = store.state.deliveries.find((d) => d.id === deliveryId);
+      if (!original) throw new MockServerError(404, 'NotFoundError', 'Error: Delivery not found');
+      if (original.kind !== 'events')
+        throw new MockServerError(
+          409,
+          'ConflictError',
+          `Error: Only webhook deliveries of events can be sent again, this is a ${original.kind} request`,
+        );
+      const channel = store.state.channels[original.channelId];
+      const manifest = channel && store.state.manifests[channel.manifestId];
+      if (!channel || !manifest)
+        throw new MockServerError(404, 'NotFoundError', 'Error: Channel not found');
+      const record = newRecord('events', channel, {
+        method: 'POST',
+        url: manifest.webhook?.url ?? '',
+        headers: {},
+        body: original.request.body,
+      });
+      record.redeliveryOf = original.id;
+      if (original.events) record.events = { ...original.events };
+      if (original.eventUuids) record.eventUuids = [...original.eventUuids];
+      if (original.ticketIds) record.ticketIds = [...original.ticketIds];
+      track(sendWithRetries(record, manifest));
+      return record;
     },
 
     testWebhook: async (channel, manifest, webhook) => {

@@ -64,17 +64,19 @@ export async function sendSignedRequest(input: SignedRequestInput): Promise<Sign
       responseHeaders[name] = value;
     });
     const isOk = response.status >= 200 && response.status < 300;
+    const received = response.headers.get(CHALLENGE_HEADER);
     const attempt: DeliveryAttempt = {
       time,
+      request: { method: request.method, url: request.url, headers },
+      expectedChallenge: signed.challenge,
+      ...(received === null ? {} : { receivedChallenge: received }),
       durationMs: Math.round(performance.now() - started),
       response: {
         status: response.status,
         headers: responseHeaders,
         body: text.length > MAX_RESPONSE_CHARS ? `${text.slice(0, MAX_RESPONSE_CHARS)}…` : text,
       },
-      ...(isOk
-        ? { isChallengeSolved: response.headers.get(CHALLENGE_HEADER) === signed.challenge }
-        : {}),
+      ...(isOk ? { isChallengeSolved: received === signed.challenge } : {}),
     };
     return { request, attempt, responseText: text };
   } catch (error) {
@@ -82,6 +84,8 @@ export async function sendSignedRequest(input: SignedRequestInput): Promise<Sign
       request,
       attempt: {
         time,
+        request: { method: request.method, url: request.url, headers },
+        expectedChallenge: signed.challenge,
         durationMs: Math.round(performance.now() - started),
         error: errorText(error, input.timeoutMs),
       },

@@ -39,7 +39,7 @@ function decode<K extends TokenKind>(
   if (decoded.ok) return decoded.payload;
   if (decoded.reason === 'expired' && decoded.expiredAt)
     throw new SocialHubTokenExpiredError(decoded.expiredAt);
-  throw new SocialHubTokenError(`${NAMES[kind]} ${decoded.message}`);
+  throw new SocialHubTokenError(`${NAMES[kind]}: ${decoded.message}`);
 }
 
 /**

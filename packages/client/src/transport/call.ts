@@ -50,7 +50,38 @@ export type Send = (attempt: Attempt) => Promise<Response>;
 /** A transport layer: wraps the layers below it. */
 export type Layer = (next: Send) => Send;
 
+const NOTHING_TO_FINISH = () => {};
+
 /** Builds a call's state; the layers fill in the rest. */
 export function createCall(init: Omit<Call, 'secrets' | 'finish' | 'timedOut' | 'info'>): Call {
-  return { ...init, secrets: [], finish: () => {}, timedOut: undefined, info: undefined };
+  // Spelled out rather than spread: one object shape, built once per call on the hot path.
+  return {
+    method: init.method,
+    url: init.url,
+    shownUrl: init.shownUrl,
+    headers: init.headers,
+    body: init.body,
+    redirect: init.redirect,
+    signal: init.signal,
+    idempotent: init.idempotent,
+    secrets: [],
+    finish: NOTHING_TO_FINISH,
+    timedOut: undefined,
+    info: undefined,
+  };
+}
+
+/** The same attempt with another URL or signal (a layer passes a new attempt down, never edits one). */
+export function nextAttempt(
+  attempt: Attempt,
+  change: { url?: string; signal?: AbortSignal },
+): Attempt {
+  return {
+    call: attempt.call,
+    number: attempt.number,
+    url: change.url ?? attempt.url,
+    signal: change.signal ?? attempt.signal,
+    remainingMs: attempt.remainingMs,
+    hold: attempt.hold,
+  };
 }

@@ -1,3 +1,4 @@
+import { SocialHubError } from '../errors.js';
 import type { ClientLogEvent } from '../log.js';
 import type { FetchLike, RetrySettings } from '../options.js';
 import type { RateLimit } from '../rate-limit.js';
@@ -100,13 +101,7 @@ export function bodyFailure(
   if (!call.signal?.aborted && !call.timedOut && error instanceof SyntaxError) return error;
   const attempt = call.info?.attempts ?? 1;
   const failure = toFailure(call, attempt, error);
-  if (log && failure !== error && !call.signal?.aborted)
-    log({
-      type: 'error',
-      method: call.method,
-      url: call.shownUrl,
-      attempt,
-      error: failure as never,
-    });
+  if (log && failure !== error && failure instanceof SocialHubError)
+    log({ type: 'error', method: call.method, url: call.shownUrl, attempt, error: failure });
   return failure;
 }

@@ -1,4 +1,4 @@
-import type { Layer } from './call.js';
+import { type Layer, nextAttempt } from './call.js';
 
 /**
  * The timeout layer: bounds each attempt by `timeoutMs`, or by what is left of the call's total
@@ -31,7 +31,7 @@ export function createTimeoutLayer(timeoutMs: number, totalMs: number): Layer {
       signal?.removeEventListener('abort', onAbort);
     };
     try {
-      return await next({ ...attempt, signal: controller.signal });
+      return await next(nextAttempt(attempt, { signal: controller.signal }));
     } catch (error) {
       call.finish();
       throw error;

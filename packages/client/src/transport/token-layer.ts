@@ -1,7 +1,7 @@
 import { SocialHubAccessTokenError } from '../errors.js';
 import { redactError } from '../redact.js';
 import { redactedResponse } from '../redacted-response.js';
-import type { Layer } from './call.js';
+import { type Layer, nextAttempt } from './call.js';
 
 /** Where the token comes from: called before every attempt, so a retry uses a rotated token. */
 export type TokenSource = () => string | Promise<string>;
@@ -13,17 +13,26 @@ export function withAccessToken(url: string, token: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}accesstoken=${encodeURIComponent(token)}`;
 }
 
-async function resolveToken(source: TokenSource): Promise<string> {
-  let token: unknown;
-  try {
-    const value = source();
-    token = typeof value === 'string' ? value : await value;
-  } catch (cause) {
-    throw new SocialHubAccessTokenError('threw', { cause: redactError(cause) });
-  }
+function checked(token: unknown): string {
   if (typeof token !== 'string' || token.trim() === '')
     throw new SocialHubAccessTokenError(`returned ${typeof token}, not a non-empty string`);
   return token;
+}
+
+function unavailable(cause: unknown): never {
+  throw new SocialHubAccessTokenError('threw', { cause: redactError(cause) });
+}
+
+/** The token of one attempt; synchronous for a fixed token (no promise on the hot path). */
+function resolveToken(source: TokenSource): string | Promise<string> {
+  let value: string | Promise<string>;
+  try {
+    value = source();
+  } catch (cause) {
+    unavailable(cause);
+  }
+  if (typeof value === 'string') return checked(value);
+  return Promise.resolve(value).then(checked, unavailable);
 }
 
 /**
@@ -34,10 +43,11 @@ async function resolveToken(source: TokenSource): Promise<string> {
 export function createTokenLayer(source: TokenSource | undefined): Layer {
   return (next) => async (attempt) => {
     if (!source) return redactedResponse(await next(attempt), attempt.call.shownUrl);
-    const token = await resolveToken(source);
+    const resolved = resolveToken(source);
+    const token = typeof resolved === 'string' ? resolved : await resolved;
     const { secrets } = attempt.call;
     if (!secrets.includes(token)) secrets.push(token);
-    const response = await next({ ...attempt, url: withAccessToken(attempt.url, token) });
+    const response = await next(nextAttempt(attempt, { url: withAccessToken(attempt.url, token) }));
     return redactedResponse(response, attempt.call.shownUrl);
   };
 }

@@ -68,4 +68,4 @@ export const webhookRoutes: { readonly [K in WebhookRouteKey]: WebhookRoute<K> }
 };
 
 /** Every routing key, in contract order. */
-export const webhookRouteKeys = Object.keys(webhookRoutes) as WebhookRouteKey[];
+export const webhookRouteKeys = /* @__PURE__ */ Object.keys(webhookRoutes) as WebhookRouteKey[];

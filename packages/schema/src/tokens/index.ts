@@ -38,7 +38,7 @@ export type TokenFailureReason = 'malformed' | 'invalid' | 'expired';
 export interface TokenFailure {
   readonly ok: false;
   readonly reason: TokenFailureReason;
-  /** What is wrong, e.g. `payload is not JSON`, `payload has no valid channelId`. */
+  /** What is wrong, e.g. `not a JWT (header.payload.signature)`, `payload has no valid channelId`. */
   readonly message: string;
   /** When an expired token's `exp` passed. */
   readonly expiredAt?: Date;
@@ -126,9 +126,9 @@ export function decodeTokenPayload<K extends TokenKind>(
   token: unknown,
   options: DecodeTokenPayloadOptions = {},
 ): TokenDecodeResult<K> {
-  if (typeof token !== 'string') return fail('malformed', 'is not a string');
+  if (typeof token !== 'string') return fail('malformed', 'not a string');
   const parts = token.split('.');
-  if (parts.length !== 3) return fail('malformed', 'is not a JWT (header.payload.signature)');
+  if (parts.length !== 3) return fail('malformed', 'not a JWT (header.payload.signature)');
   const decoded = decodeJson(parts[1] as string);
   if (!('json' in decoded)) return decoded;
   const { json } = decoded;
@@ -142,7 +142,7 @@ export function decodeTokenPayload<K extends TokenKind>(
   }
   const exp = fields.exp;
   if (typeof exp === 'number' && exp * 1000 <= (options.now ?? Date.now()))
-    return fail('expired', 'has expired', { expiredAt: new Date(exp * 1000) });
+    return fail('expired', 'expired', { expiredAt: new Date(exp * 1000) });
   // Every field the contract names was checked; fields it does not name pass (payloads are open).
   return { ok: true, payload: json as TokenPayloads[K] };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyAlreadyParsedError } from '../errors.js';
-import type { KitHandler } from '../http.js';
+import { assertKitHandler, type KitHandler } from '../http.js';
 import { serveNode } from './node.js';
 
 /** The shape of an Express 5 request this adapter reads: node's request plus `body`. */
@@ -28,6 +28,7 @@ const HINT =
  * app.post('/webhook', createExpressHandler(webhooks)); // before app.use(express.json())
  */
 export function createExpressHandler(handler: KitHandler): ExpressHandler {
+  assertKitHandler(handler, 'createExpressHandler');
   return (req, res, next) => {
     const { body } = req;
     let rawBody: Uint8Array | string | undefined;

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { PayloadTooLargeError } from '../errors.js';
-import { answerErrors, errorResponse, type KitHandler, type KitResponse } from '../http.js';
+import { InvalidOptionsError, PayloadTooLargeError } from '../errors.js';
+import {
+  answerErrors,
+  assertKitHandler,
+  errorResponse,
+  type KitHandler,
+  type KitResponse,
+} from '../http.js';
 
 /** Options of `createFastifyPlugin`. */
 export interface FastifyAdapterOptions {
@@ -23,6 +29,9 @@ export function createFastifyPlugin(
   handler: KitHandler,
   options: FastifyAdapterOptions,
 ): FastifyPluginAsync {
+  assertKitHandler(handler, 'createFastifyPlugin');
+  if (typeof options?.path !== 'string')
+    throw new InvalidOptionsError('createFastifyPlugin needs `{ path }`, the route path');
   return async (instance) => {
     instance.removeAllContentTypeParsers();
     instance.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>

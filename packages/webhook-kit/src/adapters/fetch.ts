@@ -1,5 +1,5 @@
 import { PayloadTooLargeError } from '../errors.js';
-import { answerErrors, type KitHandler, type KitResponse } from '../http.js';
+import { answerErrors, assertKitHandler, type KitHandler, type KitResponse } from '../http.js';
 
 /** The part of a Workers / Vercel / Netlify execution context the fetch adapter uses. */
 export interface WaitUntilContext {
@@ -62,6 +62,7 @@ function toResponse(response: KitResponse): Response {
  * const app = new Hono().post('/webhook', (c) => handle(c.req.raw));
  */
 export function createFetchHandler(handler: KitHandler): FetchHandler {
+  assertKitHandler(handler, 'createFetchHandler');
   return async (request, context) => {
     const response = await answerErrors(async () =>
       handler.handle({

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerErrors, type KitHandler } from '../http.js';
+import { answerErrors, assertKitHandler, type KitHandler } from '../http.js';
 import { readNodeBody } from './node-body.js';
 import { writeNodeResponse } from './node-response.js';
 
@@ -39,5 +39,6 @@ export async function serveNode(
  * createServer(createNodeHandler(webhooks)).listen(3000);
  */
 export function createNodeHandler(handler: KitHandler): NodeHandler {
+  assertKitHandler(handler, 'createNodeHandler');
   return (req, res) => serveNode(handler, req, res);
 }

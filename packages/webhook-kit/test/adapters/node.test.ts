@@ -44,3 +44,20 @@ describe('node:http adapter', () => {
     expect(compactVector.bytes).toBeLessThan(1024);
   });
 });
+
+describe('adapters refuse what is not a handler', () => {
+  it('with a typed InvalidOptionsError at start-up, not a crash on the first request', async () => {
+    const { createFetchHandler } = await import('../../src/adapters/fetch.js');
+    const { createExpressHandler } = await import('../../src/adapters/express.js');
+    const { createFastifyPlugin } = await import('../../src/adapters/fastify.js');
+    const { InvalidOptionsError } = await import('../../src/errors.js');
+    const { createWebhookHandler } = await import('../../src/webhook-handler.js');
+    for (const adapt of [createNodeHandler, createFetchHandler, createExpressHandler]) {
+      expect(() => adapt(undefined as never)).toThrow(InvalidOptionsError);
+      expect(() => adapt({ handle: 'no' } as never)).toThrow(/needs a handler made by/);
+    }
+    expect(() => createFastifyPlugin({} as never, { path: '/x' })).toThrow(InvalidOptionsError);
+    const webhooks = createWebhookHandler({ secret: 's'.repeat(32), on: {} });
+    expect(() => createFastifyPlugin(webhooks, {} as never)).toThrow(/\{ path \}/);
+  });
+});

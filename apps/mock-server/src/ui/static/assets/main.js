@@ -1,12 +1,13 @@
 // @ts-check
-// The mock's web UI: hash routes #/channels, #/inbox[/<channelId>[/<ticketId>]], #/deliveries.
+// The mock's web UI: hash routes #/channels, #/inbox[/<channelId>[/<ticketId>]],
+// #/deliveries[/<deliveryId>]. Every page gets its state pushed over /_mock/live.
 import { createChannelsPage } from './pages/channels.js';
 import { createDeliveriesPage } from './pages/deliveries.js';
 import { createInboxPage } from './pages/inbox.js';
 
 /**
- * What every page gets: a place to report a failed call.
- * @typedef {{ showError(text: string): void, clearError(): void }} PageContext
+ * What every page gets: a place to report a failed call, and the document title.
+ * @typedef {{ showError(text: string): void, clearError(): void, setTitle(text: string): void }} PageContext
  * @typedef {{ show(params: string[]): void, stop(): void }} Page
  * @typedef {(container: HTMLElement, context: PageContext) => Page} PageFactory
  */
@@ -27,6 +28,7 @@ const bannerText = /** @type {HTMLElement} */ (
 /** @type {PageContext} */
 const context = {
   showError: (text) => {
+    if (bannerText.textContent === text && !banner.hidden) return;
     bannerText.textContent = text;
     banner.hidden = false;
   },
@@ -34,8 +36,16 @@ const context = {
     banner.hidden = true;
     bannerText.textContent = '';
   },
+  setTitle: (text) => {
+    document.title = `${text} · SocialHub mock`;
+  },
 };
 banner.querySelector('button')?.addEventListener('click', context.clearError);
+// The skip link jumps to the page without touching the hash, which holds the route.
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 
 /** @type {{ name: string, page: Page } | undefined} */
 let current;
@@ -56,6 +66,7 @@ function route() {
     current?.page.stop();
     context.clearError();
     main.replaceChildren();
+    main.dataset.page = name;
     current = { name, page: factory(main, context) };
   }
   current.page.show(params);

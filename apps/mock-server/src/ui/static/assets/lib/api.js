@@ -180,3 +180,43 @@ export function poll(task, intervalMs) {
     clearTimeout(timer);
   };
 }
+
+/**
+ * Marks a ticket read or unread, done or open.
+ * @param {string} ticketId
+ * @param {{ isUnread?: boolean, isDone?: boolean }} patch
+ * @returns {Promise<import('../../../ui-types.js').Ticket>}
+ */
+export function setTicketState(ticketId, patch) {
+  return api('PATCH', `/tickets/${encodeURIComponent(ticketId)}`, patch);
+}
+
+/**
+ * One page of the deliveries log, newest first, filtered.
+ * @param {import('../../../ui-types.js').DeliveryPageQuery} query
+ * @returns {Promise<import('../../../ui-types.js').DeliveryPage>}
+ */
+export function listDeliveryPage(query) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  return api('GET', `/deliveries/page?${params}`);
+}
+
+/**
+ * One delivery (a permalink's data).
+ * @param {string} deliveryId
+ * @returns {Promise<import('../../../ui-types.js').Delivery>}
+ */
+export function getDelivery(deliveryId) {
+  return api('GET', `/deliveries/${encodeURIComponent(deliveryId)}`);
+}
+
+/**
+ * Sends an events delivery again, freshly signed; answers the new delivery.
+ * @param {string} deliveryId
+ * @returns {Promise<import('../../../ui-types.js').Delivery>}
+ */
+export function redeliver(deliveryId) {
+  return api('POST', `/deliveries/${encodeURIComponent(deliveryId)}/redeliver`);
+}

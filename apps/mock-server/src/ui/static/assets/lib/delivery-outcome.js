@@ -1,11 +1,7 @@
 // @ts-check
 
 /**
- * @typedef {{
- *   kind: 'events' | 'test' | 'templates',
- *   outcome: 'pending' | 'delivered' | 'discarded' | 'webhook-removed' | 'failed' | 'no-webhook',
- *   attempts: Array<{ response?: { status: number }, error?: string, isChallengeSolved?: boolean }>,
- * }} DeliveryLike
+ * @typedef {Pick<import('../../../ui-types.js').Delivery, 'kind' | 'outcome' | 'attempts'>} DeliveryLike
  */
 
 /**

@@ -134,3 +134,126 @@ export function formatTime(time) {
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? String(time) : date.toLocaleString();
 }
+
+/**
+ * The key that finds "the same" element after a re-render: its `data-testid` with the ids it
+ * carries, or its `data-keep`.
+ * @param {Element} element
+ */
+const focusKey = (element) => {
+  if (!(element instanceof HTMLElement)) return undefined;
+  const d = element.dataset;
+  if (d.keep) return `keep:${d.keep}`;
+  if (!d.testid) return undefined;
+  return [d.testid, d.ticketId, d.actionId, d.tabId, d.deliveryId, d.channelId, d.attempt].join(
+    '|',
+  );
+};
+
+/**
+ * Runs `render` over `region` and puts the focus back on the element with the same key when it
+ * was inside (live updates must not throw keyboard users back to the page's start).
+ * @param {HTMLElement} region
+ * @param {() => void} render
+ */
+export function keepingFocus(region, render) {
+  const active = document.activeElement;
+  const key = active && region.contains(active) ? focusKey(active) : undefined;
+  render();
+  if (key === undefined || (document.activeElement && region.contains(document.activeElement)))
+    return;
+  for (const element of region.querySelectorAll('[data-testid], [data-keep]')) {
+    if (focusKey(element) === key) {
+      /** @type {HTMLElement} */ (element).focus({ preventScroll: true });
+      return;
+    }
+  }
+}
+
+/**
+ * Says `text` to screen readers politely (the page's `aria-live` region), without moving focus.
+ * @param {string} text
+ */
+export function announce(text) {
+  const region = document.querySelector('[data-testid="live-announcer"]');
+  if (!region) return;
+  // A new text node each time, so that the same words are announced again.
+  region.textContent = '';
+  setTimeout(() => {
+    region.textContent = text;
+  }, 50);
+}
+
+/**
+ * Copies text to the clipboard; resolves whether it worked (the caller says so on screen).
+ * @param {string} text
+ */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A "Copy" button that copies `text()` and says "Copied" (or why not) next to itself.
+ * @param {() => string} text
+ * @param {{ testid: string, label?: string, data?: Record<string, string | number | undefined> }} options
+ */
+export function copyButton(text, { testid, label = 'Copy', data = {} }) {
+  const status = h('span', { class: 'small muted copy-status', attrs: { role: 'status' } });
+  const button = h(
+    'button',
+    {
+      testid,
+      data,
+      attrs: { type: 'button' },
+      on: {
+        click: async () => {
+          const ok = await copyText(text());
+          status.textContent = ok ? 'Copied' : 'Copy failed: select the text and copy it';
+          setTimeout(() => {
+            status.textContent = '';
+          }, 3000);
+        },
+      },
+    },
+    label,
+  );
+  return h('span', { class: 'copy' }, button, status);
+}
+
+/**
+ * Asks before a consequential action in a modal `<dialog>`; resolves `true` when confirmed.
+ * @param {{ title: string, text: string, confirm: string }} options
+ * @returns {Promise<boolean>}
+ */
+export function confirmDialog({ title, text, confirm }) {
+  return new Promise((resolve) => {
+    const opener = document.activeElement;
+    const dialog = h(
+      'dialog',
+      { class: 'confirm', testid: 'confirm-dialog', attrs: { 'aria-labelledby': 'confirm-title' } },
+      h('h2', { attrs: { id: 'confirm-title' } }, title),
+      h('p', { attrs: { dir: 'auto' } }, text),
+      h(
+        'form',
+        { class: 'buttons', attrs: { method: 'dialog' } },
+        h('button', { testid: 'confirm-cancel', attrs: { value: 'cancel' } }, 'Cancel'),
+        h('button', { class: 'danger', testid: 'confirm-ok', attrs: { value: 'ok' } }, confirm),
+      ),
+    );
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      resolve(dialog.returnValue === 'ok');
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    /** @type {HTMLElement | null} */ (
+      dialog.querySelector('[data-testid="confirm-cancel"]')
+    )?.focus();
+  });
+}

@@ -7,7 +7,7 @@
  *   _id: string,
  *   createdTime: string,
  *   isHidden?: boolean,
- *   followupTo?: { followupToId: string },
+ *   followupTo?: { followupToId?: string },
  *   interaction: { networkItemId?: string, createdTime?: string, root?: { rootId?: string } },
  * }} TicketLike
  */

@@ -1,31 +1,58 @@
 // @ts-check
-// The live log of what the mock sent to integrations: webhook deliveries, the webhook test
-// request and the templates GET, with the signed request, every attempt and its answer.
-import { api, errorText, poll } from '../lib/api.js';
+// The deliveries debugger: what the mock sent to integrations (webhook deliveries, the webhook
+// test request, the templates GET), master-detail. A filtered, paged list beside one delivery
+// (its permalink is #/deliveries/<id>) with every attempt's own signed request, the challenge
+// expected and received, the answer, "next retry at", Redeliver and Copy as curl.
+import { errorText, getDelivery, listDeliveryPage, redeliver } from '../lib/api.js';
+import { curlCommand } from '../lib/curl.js';
 import { challengeVerdict, deliveryOutcome } from '../lib/delivery-outcome.js';
-import { formatTime, h, replaceChildren } from '../lib/dom.js';
+import { announce, copyButton, formatTime, h, keepingFocus, replaceChildren } from '../lib/dom.js';
+import { connectLive } from '../lib/live.js';
+import { createVirtualList } from '../lib/virtual-list.js';
 
 /**
  * @typedef {import('../main.js').PageContext} PageContext
- * @typedef {{
- *   time: string, durationMs: number, error?: string, isChallengeSolved?: boolean,
- *   response?: { status: number, headers: Record<string, string>, body: string },
- * }} Attempt
- * @typedef {{
- *   id: string, kind: 'events' | 'test' | 'templates', channelId: string, manifestId: string,
- *   createdTime: string, events?: Record<string, number>,
- *   outcome: 'pending' | 'delivered' | 'discarded' | 'webhook-removed' | 'failed' | 'no-webhook',
- *   request: { method: string, url: string, headers: Record<string, string>, body: string },
- *   attempts: Attempt[],
- * }} Delivery
+ * @typedef {import('../../../ui-types.js').Delivery} Delivery
+ * @typedef {import('../../../ui-types.js').Attempt} Attempt
+ * @typedef {import('../../../ui-types.js').Channel} Channel
+ * @typedef {import('../../../ui-types.js').DeliveryPage} DeliveryPage
+ * @typedef {{ channelId: string, kind: string, outcome: string, eventType: string, ticketId: string }} Filters
  */
 
-const KIND_TEXT = { events: 'events', test: 'test request', templates: 'templates GET' };
-const VERDICT_TEXT = {
-  solved: 'challenge solved',
-  mismatch: 'wrong or missing X-SocialHub-Challenge',
-  'not-checked': 'not checked',
+/** Deliveries per page. */
+const PAGE_SIZE = 50;
+/** Height of one row of the list, in CSS pixels. */
+const ROW_HEIGHT = 64;
+
+/** @type {Record<string, string>} */
+const KIND_TEXT = { events: 'Events', test: 'Webhook test', templates: 'Templates GET' };
+/** What the log calls each outcome (the `data-outcome` of a row). */
+/** @type {Record<string, string>} */
+const OUTCOME_TEXT = {
+  delivered: 'Delivered',
+  pending: 'Waiting to be sent',
+  retrying: 'Retrying',
+  failed: 'Failed',
+  'challenge-mismatch': 'Wrong challenge: webhook removed',
+  'no-webhook': 'No webhook',
 };
+/** The stored outcomes the filter offers. */
+/** @type {Record<string, string>} */
+const RAW_OUTCOMES = {
+  delivered: 'Delivered',
+  pending: 'Pending or retrying',
+  discarded: 'Discarded after retries',
+  'webhook-removed': 'Webhook removed',
+  failed: 'Failed (test, templates)',
+  'no-webhook': 'No webhook',
+};
+/** @type {Record<string, string>} */
+const VERDICT_TEXT = {
+  solved: 'Challenge solved',
+  mismatch: 'Wrong or missing X-SocialHub-Challenge',
+  'not-checked': 'Not checked (no 2xx, or a templates GET)',
+};
+const EVENT_TYPES = ['ticket_action', 'channel_action'];
 
 /** @param {string} body */
 const pretty = (body) => {
@@ -42,27 +69,31 @@ const pretty = (body) => {
  */
 const headerTable = (headers, testid) =>
   h(
-    'table',
-    { class: 'headers', testid },
+    'div',
+    { class: 'scroll-x' },
     h(
-      'tbody',
-      {},
-      Object.entries(headers).map(([name, value]) =>
-        h(
-          'tr',
-          {},
-          h('th', {}, name),
+      'table',
+      { class: 'headers', testid },
+      h(
+        'tbody',
+        {},
+        Object.entries(headers).map(([name, value]) =>
           h(
-            'td',
+            'tr',
             {},
+            h('th', { attrs: { scope: 'row' } }, name),
             h(
-              'code',
-              name.toLowerCase() === 'x-socialhub-signature'
-                ? { testid: 'delivery-signature' }
-                : name.toLowerCase() === 'x-socialhub-timestamp'
-                  ? { testid: 'delivery-timestamp' }
-                  : {},
-              value,
+              'td',
+              {},
+              h(
+                'code',
+                name.toLowerCase() === 'x-socialhub-signature'
+                  ? { testid: 'delivery-signature' }
+                  : name.toLowerCase() === 'x-socialhub-timestamp'
+                    ? { testid: 'delivery-timestamp' }
+                    : {},
+                value,
+              ),
             ),
           ),
         ),
@@ -75,83 +106,152 @@ const headerTable = (headers, testid) =>
  * @param {PageContext} context
  */
 export function createDeliveriesPage(container, context) {
-  /** @type {Delivery[]} */
-  let deliveries = [];
-  /** @type {Map<string, string>} */
-  let channelNames = new Map();
+  /** @type {DeliveryPage | undefined} */
+  let page;
+  /** @type {Channel[]} */
+  let channels = [];
   /** @type {string | undefined} */
   let selectedId;
-  let lastText = '';
+  /** @type {Delivery | undefined} */
+  let selected;
+  /** @type {string | undefined} */
+  let detailError;
+  let offset = 0;
+  /** @type {Filters} */
+  const filters = { channelId: '', kind: '', outcome: '', eventType: '', ticketId: '' };
+  let lastDetail = '';
+  let reloadTimer = 0;
 
-  const kindSelect = h(
-    'select',
-    { testid: 'deliveries-kind', attrs: { 'aria-label': 'Kind' } },
-    h('option', { props: { value: '' } }, 'all kinds'),
-    Object.entries(KIND_TEXT).map(([value, text]) => h('option', { props: { value } }, text)),
-  );
-  kindSelect.addEventListener('change', () => {
-    lastText = '';
-    void load();
+  const channelName = (/** @type {string} */ id) => channels.find((c) => c._id === id)?.name;
+
+  /**
+   * @param {keyof Filters} name
+   * @param {string} label
+   * @param {Record<string, string>} options
+   */
+  const filterSelect = (name, label, options) => {
+    const select = h(
+      'select',
+      { testid: `deliveries-${name}`, attrs: { 'aria-label': label } },
+      h('option', { props: { value: '' } }, `Any ${label.toLowerCase()}`),
+      Object.entries(options).map(([value, text]) => h('option', { props: { value } }, text)),
+    );
+    select.addEventListener('change', () => {
+      filters[name] = select.value;
+      offset = 0;
+      void loadPage();
+    });
+    return select;
+  };
+  const channelSelect = filterSelect('channelId', 'Channel', {});
+  const ticketInput = h('input', {
+    testid: 'deliveries-ticket',
+    data: { keep: 'deliveries-ticket' },
+    attrs: { type: 'search', placeholder: 'Ticket id', 'aria-label': 'Ticket id' },
   });
-  const rows = h('tbody', { testid: 'delivery-rows' });
+  ticketInput.addEventListener('change', () => {
+    filters.ticketId = ticketInput.value.trim();
+    offset = 0;
+    void loadPage();
+  });
+  const count = h('p', {
+    class: 'muted small count',
+    testid: 'deliveries-count',
+    attrs: { role: 'status' },
+  });
+  const listState = h(
+    'p',
+    { class: 'list-state', testid: 'deliveries-state' },
+    'Loading deliveries…',
+  );
+  const prev = h('button', { testid: 'deliveries-prev', attrs: { type: 'button' } }, '← Newer');
+  const next = h('button', { testid: 'deliveries-next', attrs: { type: 'button' } }, 'Older →');
+  prev.addEventListener('click', () => {
+    offset = Math.max(0, offset - PAGE_SIZE);
+    void loadPage();
+  });
+  next.addEventListener('click', () => {
+    offset += PAGE_SIZE;
+    void loadPage();
+  });
+  const list = createVirtualList({
+    rowHeight: ROW_HEIGHT,
+    label: 'Deliveries',
+    testid: 'delivery-rows',
+    keyOf: (/** @type {Delivery} */ d) => d.id,
+    renderRow: (delivery) => row(delivery),
+  });
+  const back = h(
+    'a',
+    { class: 'back', testid: 'deliveries-back', attrs: { href: '#/deliveries' } },
+    '← Deliveries',
+  );
   const detail = h('div', { class: 'delivery-detail-slot' });
-  container.append(
+  const detailPane = h('div', { class: 'pane detail-pane', testid: 'delivery-pane' }, back, detail);
+  const layout = h(
+    'div',
+    { class: 'split deliveries' },
     h(
       'section',
-      { class: 'card' },
-      h('h2', {}, 'Deliveries'),
+      { class: 'pane list-pane', attrs: { 'aria-labelledby': 'deliveries-list-title' } },
       h(
-        'p',
-        { class: 'muted' },
-        'Requests the mock sent to integrations, newest first, refreshed every second. ',
-        'Click a row for the signed request, the answers and the challenge verdict.',
-      ),
-      h('div', { class: 'toolbar' }, h('label', {}, 'Show ', kindSelect)),
-      h(
-        'table',
-        { class: 'deliveries' },
+        'div',
+        { class: 'pane-head' },
+        h('h2', { class: 'visually-hidden', attrs: { id: 'deliveries-list-title' } }, 'Log'),
         h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            [
-              'Time',
-              'Kind',
-              'Channel',
-              'Request',
-              'Events',
-              'Attempts',
-              'Last answer',
-              'Outcome',
-            ].map((title) => h('th', {}, title)),
+          'div',
+          { class: 'filters' },
+          channelSelect,
+          filterSelect('kind', 'Kind', KIND_TEXT),
+          filterSelect('outcome', 'Outcome', RAW_OUTCOMES),
+          filterSelect(
+            'eventType',
+            'Event type',
+            Object.fromEntries(EVENT_TYPES.map((t) => [t, t])),
           ),
+          ticketInput,
         ),
-        rows,
+        count,
       ),
+      listState,
+      list.element,
+      h('div', { class: 'pager' }, prev, next),
     ),
-    detail,
+    detailPane,
   );
+  container.append(
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', { class: 'page-title' }, 'Deliveries'),
+      h('p', { class: 'muted small' }, 'What the mock sent to integrations, newest first, live.'),
+    ),
+    layout,
+  );
+
+  /** @param {Delivery} delivery */
+  const summary = (delivery) => {
+    const events = Object.entries(delivery.events ?? {})
+      .map(([type, n]) => `${n} ${type}`)
+      .join(', ');
+    return events || (delivery.kind === 'events' ? 'no events' : KIND_TEXT[delivery.kind]);
+  };
 
   /** @param {Delivery} delivery */
   const lastAnswer = (delivery) => {
     const last = delivery.attempts.at(-1);
-    if (!last) return '';
-    return last.response ? String(last.response.status) : (last.error ?? '');
+    if (!last) return 'not sent yet';
+    return last.response ? `HTTP ${last.response.status}` : (last.error ?? 'no answer');
   };
 
   /** @param {Delivery} delivery */
   const row = (delivery) => {
     const outcome = deliveryOutcome(delivery);
-    const choose = () => {
-      selectedId = delivery.id;
-      render();
-    };
+    const isCurrent = delivery.id === selectedId;
     return h(
-      'tr',
+      'a',
       {
-        class: `delivery ${outcome}${delivery.id === selectedId ? ' selected' : ''}`,
+        class: `delivery-row${isCurrent ? ' selected' : ''}`,
         testid: 'delivery-row',
         data: {
           deliveryId: delivery.id,
@@ -161,30 +261,113 @@ export function createDeliveriesPage(container, context) {
           channelId: delivery.channelId,
         },
         attrs: {
-          tabindex: 0,
-          'aria-selected': delivery.id === selectedId ? 'true' : 'false',
-        },
-        on: {
-          click: choose,
-          keydown: (event) => {
-            if (/** @type {KeyboardEvent} */ (event).key === 'Enter') choose();
-          },
+          href: `#/deliveries/${encodeURIComponent(delivery.id)}`,
+          'aria-current': isCurrent ? 'true' : undefined,
         },
       },
-      h('td', {}, formatTime(delivery.createdTime)),
-      h('td', {}, KIND_TEXT[delivery.kind] ?? delivery.kind),
-      h('td', {}, channelNames.get(delivery.channelId) ?? delivery.channelId),
-      h('td', { class: 'url' }, `${delivery.request.method} ${delivery.request.url}`),
       h(
-        'td',
-        {},
-        Object.entries(delivery.events ?? {})
-          .map(([type, count]) => `${count} ${type}`)
-          .join(', '),
+        'span',
+        { class: 'row-text' },
+        h(
+          'span',
+          { class: 'row-top' },
+          h('strong', { class: 'who' }, summary(delivery)),
+          h(
+            'time',
+            { class: 'when', attrs: { datetime: delivery.createdTime } },
+            formatTime(delivery.createdTime),
+          ),
+        ),
+        h(
+          'span',
+          { class: 'row-bottom' },
+          h(
+            'span',
+            { class: 'what', attrs: { dir: 'auto' } },
+            `${channelName(delivery.channelId) ?? delivery.channelId} · ${lastAnswer(delivery)}`,
+          ),
+          h('span', { class: `badge ${outcome}` }, OUTCOME_TEXT[outcome] ?? outcome),
+        ),
       ),
-      h('td', {}, String(delivery.attempts.length)),
-      h('td', {}, lastAnswer(delivery)),
-      h('td', {}, h('span', { class: `badge ${outcome}` }, outcome)),
+    );
+  };
+
+  /**
+   * @param {Delivery} delivery
+   * @param {Attempt} attempt
+   * @param {number} index
+   */
+  const attemptView = (delivery, attempt, index) => {
+    const verdict = challengeVerdict(delivery, attempt);
+    const request = attempt.request ?? delivery.request;
+    const curl = () => curlCommand(request, delivery.request.body);
+    return h(
+      'li',
+      {
+        class: 'attempt',
+        testid: 'delivery-attempt',
+        data: { status: attempt.response?.status, verdict, attempt: index + 1 },
+      },
+      h('h4', {}, `Attempt ${index + 1} · ${formatTime(attempt.time)} · ${attempt.durationMs} ms`),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', {}, 'Answer'),
+        h(
+          'dd',
+          { testid: 'attempt-answer' },
+          attempt.response ? `HTTP ${attempt.response.status}` : (attempt.error ?? 'no answer'),
+        ),
+        h('dt', {}, 'Challenge expected'),
+        h(
+          'dd',
+          {},
+          h('code', { testid: 'attempt-expected-challenge' }, attempt.expectedChallenge ?? '—'),
+        ),
+        h('dt', {}, 'Challenge received'),
+        h(
+          'dd',
+          {},
+          h('code', { testid: 'attempt-received-challenge' }, attempt.receivedChallenge ?? 'none'),
+        ),
+        h('dt', {}, 'Verdict'),
+        h('dd', { testid: 'attempt-verdict', data: { verdict } }, VERDICT_TEXT[verdict]),
+      ),
+      h('h5', {}, 'Signed request'),
+      h('p', { class: 'small' }, h('code', {}, `${request.method} ${request.url}`)),
+      headerTable(request.headers, 'attempt-request-headers'),
+      h(
+        'div',
+        { class: 'buttons' },
+        copyButton(curl, {
+          testid: 'copy-curl',
+          label: 'Copy as curl',
+          data: { attempt: index + 1 },
+        }),
+      ),
+      h(
+        'details',
+        {},
+        h('summary', {}, 'curl command'),
+        h('pre', { testid: 'delivery-curl' }, curl()),
+        h(
+          'p',
+          { class: 'muted small' },
+          'The same bytes, headers and signature. A receiver that checks the timestamp refuses it once its tolerance has passed.',
+        ),
+      ),
+      attempt.response
+        ? [
+            h('h5', {}, 'Response headers'),
+            headerTable(attempt.response.headers, 'delivery-response-headers'),
+            h('h5', {}, 'Response body'),
+            h(
+              'pre',
+              { testid: 'delivery-response-body' },
+              pretty(attempt.response.body) || '(empty)',
+            ),
+          ]
+        : null,
     );
   };
 
@@ -194,31 +377,124 @@ export function createDeliveriesPage(container, context) {
     const last = delivery.attempts.at(-1);
     const verdict = challengeVerdict(delivery, last);
     return h(
-      'section',
+      'article',
       {
-        class: 'card delivery-detail',
+        class: 'delivery-detail',
         testid: 'delivery-detail',
         data: { deliveryId: delivery.id, outcome },
+        attrs: { 'aria-labelledby': 'delivery-title' },
       },
-      h('h2', {}, `${delivery.request.method} ${delivery.request.url}`),
+      h(
+        'h2',
+        { attrs: { id: 'delivery-title', tabindex: -1 } },
+        `${delivery.request.method} ${delivery.request.url || '(no webhook)'}`,
+      ),
       h(
         'dl',
         { class: 'facts' },
         h('dt', {}, 'Outcome'),
-        h('dd', { testid: 'delivery-outcome' }, `${outcome} (${delivery.outcome})`),
+        h(
+          'dd',
+          { testid: 'delivery-outcome' },
+          h('span', { class: `badge ${outcome}` }, OUTCOME_TEXT[outcome] ?? outcome),
+        ),
         h('dt', {}, 'Kind'),
-        h('dd', {}, KIND_TEXT[delivery.kind] ?? delivery.kind),
+        h('dd', {}, KIND_TEXT[delivery.kind] ?? delivery.kind, ` · ${summary(delivery)}`),
         h('dt', {}, 'Channel'),
-        h('dd', {}, channelNames.get(delivery.channelId) ?? '', ` ${delivery.channelId}`),
+        h(
+          'dd',
+          { attrs: { dir: 'auto' } },
+          channelName(delivery.channelId) ?? '',
+          ` (${delivery.channelId})`,
+        ),
+        h('dt', {}, 'Created'),
+        h('dd', {}, formatTime(delivery.createdTime)),
         h('dt', {}, 'Attempts'),
         h('dd', { testid: 'delivery-attempt-count' }, String(delivery.attempts.length)),
         h('dt', {}, 'Last answer'),
-        h('dd', { testid: 'delivery-response-status' }, lastAnswer(delivery) || 'none yet'),
+        h('dd', { testid: 'delivery-response-status' }, lastAnswer(delivery)),
         h('dt', {}, 'Challenge'),
         h('dd', { testid: 'delivery-challenge', data: { verdict } }, VERDICT_TEXT[verdict]),
+        delivery.nextRetryTime
+          ? [
+              h('dt', {}, 'Next retry at'),
+              h('dd', { testid: 'delivery-next-retry' }, formatTime(delivery.nextRetryTime)),
+            ]
+          : null,
+        delivery.ticketIds?.length
+          ? [
+              h('dt', {}, 'Tickets'),
+              h(
+                'dd',
+                {},
+                delivery.ticketIds.map((id) =>
+                  h(
+                    'a',
+                    {
+                      class: 'ticket-link',
+                      attrs: {
+                        href: `#/inbox/${encodeURIComponent(delivery.channelId)}/${encodeURIComponent(id)}`,
+                      },
+                    },
+                    id,
+                    ' ',
+                  ),
+                ),
+              ),
+            ]
+          : null,
+        delivery.redeliveryOf
+          ? [
+              h('dt', {}, 'Sends again'),
+              h(
+                'dd',
+                {},
+                h(
+                  'a',
+                  {
+                    testid: 'delivery-original',
+                    attrs: { href: `#/deliveries/${encodeURIComponent(delivery.redeliveryOf)}` },
+                  },
+                  delivery.redeliveryOf,
+                ),
+              ),
+            ]
+          : null,
       ),
-      h('h3', {}, 'Request headers'),
-      headerTable(delivery.request.headers, 'delivery-request-headers'),
+      h(
+        'div',
+        { class: 'buttons' },
+        delivery.kind === 'events'
+          ? h(
+              'button',
+              {
+                testid: 'redeliver',
+                attrs: {
+                  type: 'button',
+                  title: "Send the same body again, freshly signed, to the manifest's webhook",
+                },
+                on: { click: () => void sendAgain(delivery) },
+              },
+              'Redeliver',
+            )
+          : null,
+        h(
+          'a',
+          {
+            testid: 'delivery-permalink',
+            attrs: { href: `#/deliveries/${encodeURIComponent(delivery.id)}` },
+          },
+          'Permalink',
+        ),
+      ),
+      h('h3', {}, `Attempts (${delivery.attempts.length})`),
+      delivery.attempts.length === 0
+        ? h('p', { class: 'muted' }, 'Not sent yet.')
+        : h(
+            'ol',
+            { class: 'attempts' },
+            delivery.attempts.map((a, i) => attemptView(delivery, a, i)),
+          ),
       h('h3', {}, 'Request body'),
       h(
         'pre',
@@ -227,76 +503,167 @@ export function createDeliveriesPage(container, context) {
           ? '(empty: a GET is signed over the empty body)'
           : pretty(delivery.request.body),
       ),
-      h('h3', {}, 'Attempts'),
-      h(
-        'ol',
-        { class: 'attempts' },
-        delivery.attempts.length === 0
-          ? h('li', { class: 'muted' }, 'Not sent yet.')
-          : delivery.attempts.map((attempt) => {
-              const attemptVerdict = challengeVerdict(delivery, attempt);
-              return h(
-                'li',
-                {
-                  testid: 'delivery-attempt',
-                  data: { status: attempt.response?.status, verdict: attemptVerdict },
-                },
-                h(
-                  'div',
-                  {},
-                  `${formatTime(attempt.time)} · ${attempt.durationMs} ms · `,
-                  attempt.response
-                    ? `answered ${attempt.response.status}`
-                    : (attempt.error ?? 'no answer'),
-                  ` · ${VERDICT_TEXT[attemptVerdict]}`,
-                ),
-                attempt.response
-                  ? [
-                      headerTable(attempt.response.headers, 'delivery-response-headers'),
-                      h('pre', { testid: 'delivery-response-body' }, pretty(attempt.response.body)),
-                    ]
-                  : null,
-              );
-            }),
-      ),
     );
   };
 
-  const render = () => {
-    replaceChildren(
-      rows,
-      deliveries.length
-        ? deliveries.map(row)
-        : h('tr', {}, h('td', { class: 'empty', attrs: { colspan: 8 } }, 'Nothing sent yet.')),
-    );
-    const chosen = deliveries.find((d) => d.id === selectedId);
-    replaceChildren(detail, chosen ? detailView(chosen) : null);
-  };
-
-  const load = async () => {
+  /** @param {Delivery} delivery */
+  const sendAgain = async (delivery) => {
+    context.clearError();
     try {
-      const kind = kindSelect.value;
-      const [nextDeliveries, channels] = await Promise.all([
-        api('GET', `/deliveries?limit=200${kind ? `&kind=${kind}` : ''}`),
-        api('GET', '/channels'),
-      ]);
-      const text = JSON.stringify([nextDeliveries, channels]);
-      if (text === lastText) return;
-      lastText = text;
-      deliveries = nextDeliveries;
-      channelNames = new Map(
-        channels.map((/** @type {{ _id: string, name: string }} */ c) => [c._id, c.name]),
-      );
-      render();
+      const created = await redeliver(delivery.id);
+      announce('Sent again as a new delivery');
+      location.assign(`#/deliveries/${encodeURIComponent(created.id)}`);
     } catch (error) {
       context.showError(errorText(error));
     }
   };
 
-  const stop = poll(load, 1000);
+  const renderList = () => {
+    const items = page?.items ?? [];
+    list.setActive(selectedId);
+    list.setItems(items);
+    listState.hidden = page !== undefined && items.length > 0;
+    listState.textContent =
+      page === undefined
+        ? 'Loading deliveries…'
+        : Object.values(filters).some(Boolean)
+          ? 'No delivery matches the filters.'
+          : 'Nothing sent yet.';
+    listState.dataset.state = page === undefined ? 'loading' : 'empty';
+    const total = page?.total ?? 0;
+    count.textContent = page
+      ? total === 0
+        ? ''
+        : `${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} of ${total}`
+      : '';
+    prev.disabled = offset === 0;
+    next.disabled = !page || offset + PAGE_SIZE >= total;
+  };
+
+  const renderDetail = () => {
+    const key = JSON.stringify([selectedId, selected, detailError, channels.length]);
+    if (key === lastDetail) return;
+    lastDetail = key;
+    layout.classList.toggle('show-detail', selectedId !== undefined);
+    context.setTitle(selectedId ? `Delivery ${selectedId.slice(0, 8)} · Deliveries` : 'Deliveries');
+    keepingFocus(detailPane, () =>
+      replaceChildren(
+        detail,
+        detailError
+          ? h(
+              'div',
+              { class: 'notice', testid: 'delivery-missing' },
+              h('h2', {}, 'No such delivery'),
+              h('p', {}, detailError),
+            )
+          : selected
+            ? detailView(selected)
+            : h(
+                'p',
+                { class: 'muted' },
+                selectedId
+                  ? 'Loading…'
+                  : 'Select a delivery to see its signed requests and answers.',
+              ),
+      ),
+    );
+  };
+
+  const loadPage = async () => {
+    try {
+      page = await listDeliveryPage({
+        ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
+        offset,
+        limit: PAGE_SIZE,
+      });
+      if (page.items.length === 0 && offset > 0 && page.total > 0) {
+        offset = Math.max(0, Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE);
+        return loadPage();
+      }
+      renderList();
+    } catch (error) {
+      context.showError(errorText(error));
+    }
+  };
+
+  const loadDetail = async () => {
+    const id = selectedId;
+    if (id === undefined) {
+      selected = undefined;
+      detailError = undefined;
+      renderDetail();
+      return;
+    }
+    try {
+      const found = await getDelivery(id);
+      if (id !== selectedId) return;
+      selected = found;
+      detailError = undefined;
+    } catch (error) {
+      if (id !== selectedId) return;
+      selected = undefined;
+      if (/** @type {any} */ (error)?.status === 404)
+        detailError = `No delivery has the id “${id}”. The log keeps the latest deliveries only.`;
+      else context.showError(errorText(error));
+    }
+    renderDetail();
+  };
+
+  const closeLive = connectLive({
+    onStatus: (status) => {
+      if (status === 'open') {
+        context.clearError();
+        void loadPage();
+        void loadDetail();
+      } else if (status === 'down')
+        context.showError('The mock server cannot be reached; reconnecting…');
+    },
+    on: {
+      channels: (data) => {
+        channels = data;
+        const value = channelSelect.value;
+        replaceChildren(
+          channelSelect,
+          h('option', { props: { value: '' } }, 'Any channel'),
+          channels.map((c) => h('option', { props: { value: c._id } }, c.name)),
+        );
+        channelSelect.value = value;
+        renderList();
+        renderDetail();
+      },
+      deliveries: ({ ids, removed }) => {
+        const shown = new Set(page?.items.map((d) => d.id));
+        const touchesPage = offset === 0 || [...ids, ...removed].some((id) => shown.has(id));
+        if (selectedId !== undefined && [...ids, ...removed].includes(selectedId))
+          void loadDetail();
+        if (!touchesPage || reloadTimer) return;
+        // Many changes in a burst make one reload.
+        reloadTimer = window.setTimeout(() => {
+          reloadTimer = 0;
+          void loadPage();
+        }, 150);
+      },
+    },
+  });
+
   return {
-    /** @param {string[]} _params */
-    show: (_params) => {},
-    stop,
+    /** @param {string[]} params */
+    show: (params) => {
+      const id = params[0] || undefined;
+      if (id === selectedId && selected) return;
+      selectedId = id;
+      selected = undefined;
+      detailError = undefined;
+      renderList();
+      renderDetail();
+      void loadDetail().then(() => {
+        if (id !== undefined && matchMedia('(max-width: 720px)').matches)
+          /** @type {HTMLElement | null} */ (detail.querySelector('#delivery-title'))?.focus();
+      });
+    },
+    stop: () => {
+      closeLive();
+      clearTimeout(reloadTimer);
+    },
   };
 }

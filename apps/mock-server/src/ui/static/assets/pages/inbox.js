@@ -1,29 +1,52 @@
 // @ts-check
-// The Inbox of one channel: its tickets (follow-ups under the tickets they answer), the selected
-// ticket with the manifest's ticket actions, the reply editor / template picker, the outcome of
-// performed actions, and the right sidebar. Polls the control API every second.
-import { api, errorText, poll } from '../lib/api.js';
-import { h, replaceChildren } from '../lib/dom.js';
+// The Inbox of one channel, master-detail: a virtualised, searchable, filterable ticket list
+// (follow-ups under the tickets they answer) beside the selected ticket with the manifest's
+// ticket actions, the reply editor / template picker, the outcome of performed actions and the
+// right sidebar tabs. State arrives over /_mock/live; nothing polls.
+import { api, errorText, setTicketState } from '../lib/api.js';
+import { announce, h, keepingFocus, replaceChildren } from '../lib/dom.js';
 import { LOCALES, pickLabel, savedLocale, saveLocale } from '../lib/labels.js';
+import { connectLive } from '../lib/live.js';
 import { orderTickets } from '../lib/ticket-tree.js';
+import { createVirtualList } from '../lib/virtual-list.js';
 import { createReplyEditor } from './reply-editor.js';
 import { createTemplatePicker } from './template-picker.js';
 import { actionStatuses, rightSidebar, ticketContent, ticketSummary } from './ticket-view.js';
 
 /**
  * @typedef {import('../main.js').PageContext} PageContext
- * @typedef {import('./ticket-view.js').Ticket} Ticket
- * @typedef {import('./channels.js').Channel} Channel
- * @typedef {{
- *   id: string, type: 'reply' | 'template_reply' | 'button' | 'delete', label: unknown,
- *   config?: Record<string, any>, attachments?: { noText?: boolean }, options?: any[],
- * }} TicketAction
- * @typedef {{
- *   _id: string, isReusable: boolean,
- *   inbox: { ticketActions?: TicketAction[], rightSidebar?: import('./ticket-view.js').SidebarTab[] },
- * }} Manifest
+ * @typedef {import('../../../ui-types.js').Ticket} Ticket
+ * @typedef {import('../../../ui-types.js').Channel} Channel
+ * @typedef {import('../../../ui-types.js').Manifest} Manifest
+ * @typedef {import('../../../ui-types.js').TicketAction} TicketAction
+ * @typedef {import('../lib/ticket-tree.js').TicketRow<Ticket>} Row
  * @typedef {{ element: HTMLElement, setLocale(locale: string): void, tick(): void }} Editor
+ * @typedef {'all' | 'unread' | 'open' | 'done' | 'failed'} Filter
  */
+
+/** Height of one row of the ticket list, in CSS pixels (the list is virtualised). */
+const ROW_HEIGHT = 64;
+
+/** @type {Record<Filter, string>} */
+const FILTERS = {
+  all: 'All tickets',
+  unread: 'Unread',
+  open: 'Open',
+  done: 'Done',
+  failed: 'With a failed action',
+};
+
+/** @type {Record<Filter, (ticket: Ticket) => boolean>} */
+const FILTER_TESTS = {
+  all: () => true,
+  unread: (t) => t.isUnread,
+  open: (t) => !t.isDone,
+  done: (t) => t.isDone,
+  failed: (t) => t.actions.some((a) => a.outcome === 'failed'),
+};
+
+/** Whether the window is as narrow as a phone (list and detail are then two views). */
+const isNarrow = () => matchMedia('(max-width: 720px)').matches;
 
 /**
  * @param {HTMLElement} container
@@ -39,14 +62,30 @@ export function createInboxPage(container, context) {
   let channels = [];
   /** @type {Manifest[]} */
   let manifests = [];
-  /** @type {Ticket[]} */
-  let tickets = [];
-  let lastText = '';
+  /** @type {Map<string, Ticket>} */
+  let tickets = new Map();
+  let isLoaded = false;
+  /** A channel id the mock does not know. @type {string | undefined} */
+  let missing;
+  /** @type {Row[]} */
+  let allRows = [];
+  let query = '';
+  /** @type {Filter} */
+  let filter = 'all';
+  /** @type {string | undefined} */
+  let activeTab;
+  let lastDetail = '';
+  /** Tickets this page marked read already (so a reopened "unread" is not undone at once). */
+  const markedRead = new Set();
   /** The editor open for the selected ticket. @type {{ ticketId: string, actionId: string, editor: Editor } | undefined} */
   let open;
   /** A request the mock refused, shown on its ticket until the next action. @type {{ ticketId: string, actionId: string, text: string } | undefined} */
   let refused;
+  /** @type {(() => void) | undefined} */
+  let closeLive;
+  let listScroll = 0;
 
+  const title = h('h1', { class: 'page-title' }, 'Inbox');
   const channelSelect = h('select', {
     testid: 'inbox-channel-select',
     attrs: { 'aria-label': 'Channel' },
@@ -64,34 +103,109 @@ export function createInboxPage(container, context) {
     locale = localeSelect.value;
     saveLocale(locale);
     open?.editor.setLocale(locale);
-    renderDetail();
+    renderDetail(true);
+  });
+  const search = h('input', {
+    testid: 'ticket-search',
+    data: { keep: 'ticket-search' },
+    attrs: {
+      type: 'search',
+      placeholder: 'Search',
+      'aria-label': 'Search tickets by text or interactor',
+    },
+  });
+  search.addEventListener('input', () => {
+    query = search.value.trim().toLowerCase();
+    renderList();
+  });
+  const filterSelect = h(
+    'select',
+    { testid: 'ticket-filter', attrs: { 'aria-label': 'Show' } },
+    Object.entries(FILTERS).map(([value, text]) => h('option', { props: { value } }, text)),
+  );
+  filterSelect.addEventListener('change', () => {
+    filter = /** @type {Filter} */ (filterSelect.value);
+    renderList();
+  });
+  const count = h('p', {
+    class: 'muted small count',
+    testid: 'ticket-count',
+    attrs: { role: 'status' },
+  });
+  const listState = h('p', { class: 'list-state', testid: 'ticket-list-state' });
+
+  const list = createVirtualList({
+    rowHeight: ROW_HEIGHT,
+    label: 'Tickets',
+    testid: 'ticket-list',
+    keyOf: (/** @type {Row} */ row) => row.ticket._id,
+    renderRow: (row) => ticketRow(row),
   });
 
-  const list = h('ul', { class: 'ticket-list', testid: 'ticket-list' });
-  const listTitle = h('h2', {}, 'Tickets');
-  const detail = h('section', { class: 'detail' });
+  const back = h(
+    'a',
+    {
+      class: 'back',
+      testid: 'inbox-back',
+      attrs: { href: '#/inbox' },
+      on: {
+        click: (event) => {
+          event.preventDefault();
+          if (channelId) location.assign(`#/inbox/${encodeURIComponent(channelId)}`);
+        },
+      },
+    },
+    '← Tickets',
+  );
+  const detail = h('section', { class: 'detail', attrs: { 'aria-label': 'Ticket' } });
   const panel = h('div', { class: 'action-panel', testid: 'action-panel' });
   const sidebarSlot = h('div', { class: 'sidebar-slot' });
+  const listPane = h(
+    'section',
+    { class: 'pane list-pane', attrs: { 'aria-labelledby': 'ticket-list-title' } },
+    h(
+      'div',
+      { class: 'pane-head' },
+      h('h2', { class: 'visually-hidden', attrs: { id: 'ticket-list-title' } }, 'Tickets'),
+      h('div', { class: 'filters' }, search, filterSelect),
+      count,
+    ),
+    listState,
+    list.element,
+  );
+  const detailPane = h(
+    'div',
+    { class: 'pane detail-pane', testid: 'detail-pane', attrs: { tabindex: -1 } },
+    back,
+    detail,
+    panel,
+  );
+  const layout = h('div', { class: 'split inbox' }, listPane, detailPane, sidebarSlot);
   container.append(
     h(
       'div',
-      { class: 'toolbar' },
+      { class: 'page-head' },
+      title,
       h('label', {}, 'Channel ', channelSelect),
       h('label', {}, 'Labels ', localeSelect),
     ),
-    h(
-      'div',
-      { class: 'inbox' },
-      h('aside', { class: 'card list-pane' }, listTitle, list),
-      h('div', { class: 'card detail-pane' }, detail, panel),
-      sidebarSlot,
-    ),
+    layout,
   );
 
   const channel = () => channels.find((c) => c._id === channelId);
   const manifest = () => manifests.find((m) => m._id === channel()?.manifestId);
-  const selected = () => tickets.find((t) => t._id === ticketId && !t.isHidden);
-  const ticketActions = () => manifest()?.inbox.ticketActions ?? [];
+  const selected = () => {
+    const ticket = ticketId === undefined ? undefined : tickets.get(ticketId);
+    return ticket && !ticket.isHidden ? ticket : undefined;
+  };
+  const ticketActions = () => manifest()?.inbox?.ticketActions ?? [];
+  /** @param {string} id */
+  const nameOf = (id) => {
+    const ticket = tickets.get(id);
+    if (!ticket) return undefined;
+    const { who, what } = ticketSummary(ticket);
+    return `${who}: ${what.length > 60 ? `${what.slice(0, 60)}…` : what}`;
+  };
 
   /** @param {string} id */
   const select = (id) => {
@@ -105,32 +219,90 @@ export function createInboxPage(container, context) {
     return deadline !== undefined && Date.now() > Date.parse(deadline);
   };
 
-  const load = async () => {
-    try {
-      const [nextChannels, nextManifests] = await Promise.all([
-        api('GET', '/channels'),
-        api('GET', '/manifests'),
-      ]);
-      channels = nextChannels;
-      manifests = nextManifests;
-      if (!channelId || !channels.some((c) => c._id === channelId)) {
-        const first = channels[0];
-        if (first && !channelId) {
-          location.replace(`#/inbox/${encodeURIComponent(first._id)}`);
-          return;
-        }
-      }
-      const nextTickets = channelId
-        ? await api('GET', `/tickets?channelId=${encodeURIComponent(channelId)}`)
-        : [];
-      const text = JSON.stringify([channels, manifests, nextTickets]);
-      if (text === lastText) return;
-      lastText = text;
-      tickets = nextTickets;
-      render();
-    } catch (error) {
-      context.showError(errorText(error));
-    }
+  /** @param {Row} row */
+  const ticketRow = ({ ticket, depth, followupOf }) => {
+    const { who, what } = ticketSummary(ticket);
+    const hasFailed = ticket.actions.some((a) => a.outcome === 'failed');
+    const isCurrent = ticket._id === ticketId;
+    const when = ticket.interaction.createdTime ?? ticket.createdTime;
+    return h(
+      'a',
+      {
+        class: `ticket-row${isCurrent ? ' selected' : ''}${ticket.isUnread ? ' unread' : ''}${ticket.isDone ? ' done' : ''}`,
+        testid: 'ticket-row',
+        data: {
+          ticketId: ticket._id,
+          followupOf,
+          depth,
+          unread: ticket.isUnread || undefined,
+          done: ticket.isDone || undefined,
+        },
+        attrs: {
+          href: `#/inbox/${encodeURIComponent(ticket.channelId)}/${encodeURIComponent(ticket._id)}`,
+          'aria-current': isCurrent ? 'true' : undefined,
+        },
+      },
+      h('span', { class: 'indent', data: { depth: Math.min(depth, 6) } }),
+      h(
+        'span',
+        { class: 'row-text' },
+        h(
+          'span',
+          { class: 'row-top' },
+          h('strong', { class: 'who', attrs: { dir: 'auto' } }, followupOf ? `↳ ${who}` : who),
+          h('time', { class: 'when', attrs: { datetime: when } }, formatShortTime(when)),
+        ),
+        h(
+          'span',
+          { class: 'row-bottom' },
+          h('span', { class: 'what', attrs: { dir: 'auto' } }, what),
+          ticket.isUnread ? h('span', { class: 'state unread' }, 'unread') : null,
+          ticket.isDone ? h('span', { class: 'state done' }, 'done') : null,
+          hasFailed ? h('span', { class: 'state failed' }, 'failed action') : null,
+        ),
+      ),
+    );
+  };
+
+  const visibleRows = () =>
+    allRows.filter(({ ticket }) => {
+      if (!FILTER_TESTS[filter](ticket)) return false;
+      if (!query) return true;
+      const name = ticket.interaction.interactor?.name ?? '';
+      const text = ticket.interaction.message ?? '';
+      return name.toLowerCase().includes(query) || text.toLowerCase().includes(query);
+    });
+
+  const renderList = () => {
+    const rows = visibleRows();
+    list.setActive(ticketId);
+    list.setItems(rows);
+    const total = allRows.length;
+    count.textContent = !isLoaded
+      ? ''
+      : rows.length === total
+        ? `${total.toLocaleString()} ticket${total === 1 ? '' : 's'}`
+        : `${rows.length.toLocaleString()} of ${total.toLocaleString()} tickets`;
+    listState.hidden = isLoaded && rows.length > 0;
+    listPane.setAttribute('aria-busy', String(!isLoaded && !missing));
+    listState.textContent = missing
+      ? ''
+      : !channelId
+        ? channels.length === 0 && isChannelsLoaded
+          ? 'No channel yet: create one on the Channels page.'
+          : 'Loading…'
+        : !isLoaded
+          ? 'Loading tickets…'
+          : total === 0
+            ? 'No tickets yet: the integration creates them with POST /inbox/tickets.'
+            : 'No ticket matches the search and filter.';
+    listState.dataset.state = !isLoaded ? 'loading' : total === 0 ? 'empty' : 'no-match';
+  };
+  let isChannelsLoaded = false;
+
+  const closeEditor = () => {
+    open = undefined;
+    replaceChildren(panel);
   };
 
   /**
@@ -153,23 +325,16 @@ export function createInboxPage(container, context) {
       return true;
     } catch (error) {
       refused = { ticketId: ticket._id, actionId: action.id, text: errorText(error) };
+      renderDetail(true);
       return false;
-    } finally {
-      lastText = '';
-      await load();
     }
-  };
-
-  const closeEditor = () => {
-    open = undefined;
-    replaceChildren(panel);
   };
 
   /** @param {Ticket} ticket @param {TicketAction} action */
   const openEditor = (ticket, action) => {
     if (open?.ticketId === ticket._id && open.actionId === action.id) {
       closeEditor();
-      renderDetail();
+      renderDetail(true);
       return;
     }
     const timedOut = () => isTimedOut(ticket, action);
@@ -195,8 +360,43 @@ export function createInboxPage(container, context) {
           });
     open = { ticketId: ticket._id, actionId: action.id, editor };
     replaceChildren(panel, editor.element);
-    renderDetail();
+    renderDetail(true);
   };
+
+  /** @param {Ticket} ticket @param {{ isUnread?: boolean, isDone?: boolean }} patch */
+  const changeState = async (ticket, patch) => {
+    try {
+      await setTicketState(ticket._id, patch);
+    } catch (error) {
+      context.showError(errorText(error));
+    }
+  };
+
+  /** @param {Ticket} ticket */
+  const stateBar = (ticket) =>
+    h(
+      'div',
+      { class: 'buttons state-bar' },
+      h(
+        'button',
+        {
+          testid: 'ticket-done',
+          attrs: { type: 'button', 'aria-pressed': String(ticket.isDone) },
+          on: { click: () => changeState(ticket, { isDone: !ticket.isDone }) },
+        },
+        ticket.isDone ? 'Reopen' : 'Done',
+      ),
+      h(
+        'button',
+        {
+          testid: 'ticket-unread',
+          attrs: { type: 'button' },
+          props: { disabled: ticket.isUnread },
+          on: { click: () => changeState(ticket, { isUnread: true }) },
+        },
+        'Mark unread',
+      ),
+    );
 
   /** @param {Ticket} ticket */
   const actionBar = (ticket) => {
@@ -223,12 +423,13 @@ export function createInboxPage(container, context) {
                 },
                 props: { disabled: isDisabled || timedOut },
                 attrs: {
+                  type: 'button',
                   'aria-pressed':
                     action.type === 'reply' || action.type === 'template_reply'
                       ? String(open?.ticketId === ticket._id && open.actionId === action.id)
                       : undefined,
                   title: timedOut
-                    ? `Timed out ${action.config?.timeout?.duration ?? ''} after the ticket was created`
+                    ? `Timed out ${action.config && 'timeout' in action.config ? action.config.timeout?.duration : ''} after the ticket was created`
                     : deadline
                       ? `Available until ${new Date(deadline).toLocaleString()}`
                       : undefined,
@@ -249,111 +450,216 @@ export function createInboxPage(container, context) {
     );
   };
 
-  const renderList = () => {
-    const rows = orderTickets(tickets);
-    listTitle.textContent = `Tickets (${rows.length})`;
-    replaceChildren(
-      list,
-      rows.length
-        ? rows.map(({ ticket, depth, parentId, followupOf }) => {
-            const { who, what } = ticketSummary(ticket);
-            const latest = ticket.actions.at(-1);
-            return h(
-              'li',
-              {
-                class: `ticket-row${ticket._id === ticketId ? ' selected' : ''}${ticket.isUnread ? ' unread' : ''}`,
-                testid: 'ticket-row',
-                data: { ticketId: ticket._id, followupOf, parentId, depth },
-                attrs: {
-                  'aria-current': ticket._id === ticketId ? 'true' : undefined,
-                  tabindex: 0,
-                  role: 'button',
-                },
-                on: {
-                  click: () => select(ticket._id),
-                  keydown: (event) => {
-                    if (/** @type {KeyboardEvent} */ (event).key === 'Enter') select(ticket._id);
-                  },
-                },
-              },
-              h('span', { class: 'indent', data: { depth: Math.min(depth, 6) } }),
-              h(
-                'span',
-                { class: 'ticket-line' },
-                h('strong', {}, followupOf ? `↳ ${who}` : who),
-                h('span', { class: 'muted' }, ` ${what}`),
-              ),
-              latest
-                ? h('span', {
-                    class: `dot ${latest.outcome}`,
-                    attrs: { title: `last action ${latest.outcome}` },
-                  })
-                : null,
-            );
-          })
-        : h(
-            'li',
-            { class: 'empty' },
-            channelId
-              ? 'No tickets yet: the integration creates them with POST /inbox/tickets.'
-              : 'No channel yet: create one on the Channels page.',
-          ),
-    );
-  };
-
-  const renderDetail = () => {
+  /** @param {boolean} [force] re-render even when the ticket did not change */
+  const renderDetail = (force = false) => {
     const ticket = selected();
-    if (!ticket) {
-      replaceChildren(detail, h('p', { class: 'muted' }, tickets.length ? 'Select a ticket.' : ''));
-    } else {
-      replaceChildren(
-        detail,
-        h(
-          'article',
-          { class: 'ticket', testid: 'ticket-detail', data: { ticketId: ticket._id } },
-          ticketContent(ticket, select),
-          actionBar(ticket),
-          actionStatuses(
-            ticket,
-            ticketActions(),
-            locale,
-            refused?.ticketId === ticket._id ? refused : undefined,
-            select,
+    const all = [...tickets.values()];
+    const key = JSON.stringify([
+      ticket,
+      ticketId,
+      missing,
+      isLoaded,
+      manifest()?.inbox,
+      channel()?.isDisabled,
+      locale,
+      activeTab,
+      ticket ? sidebarKey(ticket) : '',
+    ]);
+    if (!force && key === lastDetail) return;
+    lastDetail = key;
+    layout.classList.toggle('show-detail', ticketId !== undefined || missing !== undefined);
+    keepingFocus(detailPane, () => {
+      if (missing) {
+        replaceChildren(
+          detail,
+          h(
+            'div',
+            { class: 'notice', testid: 'inbox-missing' },
+            h('h2', {}, 'There is no such channel'),
+            h('p', { attrs: { dir: 'auto' } }, `No channel has the id “${missing}”.`),
+            h(
+              'p',
+              {},
+              'Choose one above, or create one on the ',
+              h('a', { attrs: { href: '#/channels' } }, 'Channels'),
+              ' page.',
+            ),
           ),
-        ),
-      );
-    }
-    replaceChildren(
-      sidebarSlot,
-      rightSidebar(manifest()?.inbox.rightSidebar ?? [], tickets, ticket, locale, select),
+        );
+      } else if (!ticket) {
+        replaceChildren(
+          detail,
+          h(
+            'p',
+            { class: 'muted', testid: ticketId && isLoaded ? 'ticket-missing' : undefined },
+            ticketId && isLoaded
+              ? 'There is no such ticket in this channel.'
+              : tickets.size
+                ? 'Select a ticket.'
+                : '',
+          ),
+        );
+      } else {
+        replaceChildren(
+          detail,
+          h(
+            'article',
+            {
+              class: 'ticket',
+              testid: 'ticket-detail',
+              data: { ticketId: ticket._id },
+              attrs: { 'aria-labelledby': 'ticket-title' },
+            },
+            h(
+              'h2',
+              { class: 'visually-hidden', attrs: { id: 'ticket-title', tabindex: -1 } },
+              nameOf(ticket._id) ?? 'Ticket',
+            ),
+            ticketContent(ticket, select, nameOf),
+            stateBar(ticket),
+            actionBar(ticket),
+            actionStatuses(
+              ticket,
+              ticketActions(),
+              locale,
+              refused?.ticketId === ticket._id ? refused : undefined,
+              select,
+              nameOf,
+            ),
+          ),
+        );
+      }
+    });
+    keepingFocus(sidebarSlot, () =>
+      replaceChildren(
+        sidebarSlot,
+        rightSidebar({
+          tabs: manifest()?.inbox?.rightSidebar ?? [],
+          tickets: all,
+          selected: ticket,
+          locale,
+          select,
+          activeTab,
+          onTab: (id) => {
+            activeTab = id;
+            renderDetail(true);
+            /** @type {HTMLElement | null} */ (
+              sidebarSlot.querySelector(`[data-tab-id="${CSS.escape(id)}"]`)
+            )?.focus();
+          },
+        }),
+      ),
     );
   };
 
-  const render = () => {
+  /** What the sidebar of a ticket shows depends on the other tickets of its root. @param {Ticket} ticket */
+  const sidebarKey = (ticket) => {
+    const root = ticket.interaction.root?.rootId;
+    return [...tickets.values()]
+      .filter((t) => t.interaction.root?.rootId === root || t.followupTo)
+      .map((t) => `${t._id}:${t.interaction.message ?? ''}`)
+      .join(',');
+  };
+
+  const renderHead = () => {
     replaceChildren(
       channelSelect,
+      channels.length === 0 ? h('option', { props: { value: '' } }, 'No channels') : null,
+      missing ? h('option', { props: { value: '' } }, 'Choose a channel') : null,
       channels.map((c) =>
         h('option', { props: { value: c._id } }, c.isDisabled ? `${c.name} (disabled)` : c.name),
       ),
     );
-    if (channelId) channelSelect.value = channelId;
+    channelSelect.value = missing ? '' : (channelId ?? '');
+    const name = channel()?.name;
     const ticket = selected();
-    if (
-      open &&
-      (open.ticketId !== ticket?._id || !ticketActions().some((a) => a.id === open?.actionId))
-    )
-      closeEditor();
-    renderList();
-    renderDetail();
+    context.setTitle(
+      ticket
+        ? `${ticketSummary(ticket).who} · Inbox${name ? ` · ${name}` : ''}`
+        : `Inbox${name ? ` · ${name}` : ''}`,
+    );
   };
 
-  const stopPolling = poll(load, 1000);
+  /** Marks the open ticket read, once per opening. */
+  const markRead = () => {
+    const ticket = selected();
+    if (!ticket?.isUnread || markedRead.has(ticket._id)) return;
+    markedRead.add(ticket._id);
+    void changeState(ticket, { isUnread: false });
+  };
+
+  const rebuildRows = () => {
+    allRows = orderTickets([...tickets.values()]);
+  };
+
+  const connect = () => {
+    closeLive?.();
+    isLoaded = false;
+    tickets = new Map();
+    const id = channelId;
+    closeLive = connectLive({
+      ...(id === undefined ? {} : { channelId: id }),
+      onStatus: (status, message) => {
+        if (status === 'open') context.clearError();
+        else if (status === 'down')
+          context.showError('The mock server cannot be reached; reconnecting…');
+        else if (status === 'gone') {
+          context.clearError();
+          missing = id;
+          isLoaded = true;
+          renderHead();
+          renderList();
+          renderDetail();
+          void message;
+        }
+      },
+      on: {
+        channels: (data) => {
+          channels = data;
+          isChannelsLoaded = true;
+          if (!channelId && channels[0]) {
+            location.replace(`#/inbox/${encodeURIComponent(channels[0]._id)}`);
+            return;
+          }
+          renderHead();
+          renderList();
+          renderDetail();
+        },
+        manifests: (data) => {
+          manifests = data;
+          renderDetail();
+        },
+        tickets: (data) => {
+          if (data.channelId !== channelId) return;
+          const fresh = [];
+          if (data.isSnapshot) tickets = new Map();
+          for (const ticket of data.tickets) {
+            if (!data.isSnapshot && !tickets.has(ticket._id) && !ticket.isHidden)
+              fresh.push(ticket);
+            tickets.set(ticket._id, ticket);
+          }
+          for (const removedId of data.removed) tickets.delete(removedId);
+          isLoaded = true;
+          rebuildRows();
+          renderList();
+          renderHead();
+          renderDetail();
+          markRead();
+          if (fresh.length === 1) {
+            const { who, what } = ticketSummary(/** @type {Ticket} */ (fresh[0]));
+            announce(`New ticket from ${who}: ${what.slice(0, 80)}`);
+          } else if (fresh.length > 1) announce(`${fresh.length} new tickets`);
+        },
+      },
+    });
+  };
+
   // Timed actions: disable buttons and editors once their deadline passes.
   const ticker = setInterval(() => {
     for (const button of detail.querySelectorAll('[data-testid="action-button"][data-deadline]')) {
       const deadline = Date.parse(/** @type {HTMLElement} */ (button).dataset.deadline ?? '');
       if (Date.now() > deadline && !(/** @type {HTMLButtonElement} */ (button).disabled))
-        renderDetail();
+        renderDetail(true);
     }
     open?.editor.tick();
   }, 1000);
@@ -362,20 +668,49 @@ export function createInboxPage(container, context) {
     /** @param {string[]} params */
     show: (params) => {
       const [nextChannel, nextTicket] = params;
-      if (nextChannel !== channelId) {
+      const wasDetail = ticketId !== undefined;
+      if (isNarrow() && !wasDetail) listScroll = list.element.scrollTop;
+      const channelChanged = (nextChannel || undefined) !== channelId || closeLive === undefined;
+      if (channelChanged) {
         closeEditor();
         refused = undefined;
-        tickets = [];
+        missing = undefined;
       }
       channelId = nextChannel || undefined;
       ticketId = nextTicket || undefined;
-      lastText = '';
-      render();
-      void load();
+      if (open && open.ticketId !== ticketId) closeEditor();
+      if (channelChanged) connect();
+      renderHead();
+      renderList();
+      renderDetail(true);
+      markRead();
+      if (ticketId !== undefined) {
+        list.scrollToKey(ticketId);
+        // On a phone the detail replaces the list: take the focus there.
+        if (isNarrow())
+          /** @type {HTMLElement | null} */ (detail.querySelector('#ticket-title'))?.focus();
+      } else if (isNarrow() && wasDetail) {
+        list.element.scrollTop = listScroll;
+        list.refresh();
+      }
     },
     stop: () => {
-      stopPolling();
+      closeLive?.();
       clearInterval(ticker);
     },
   };
+}
+
+/**
+ * A short time for a list row: the time today, else the date.
+ * @param {string | undefined} time
+ */
+function formatShortTime(time) {
+  if (!time) return '';
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return time;
+  const now = new Date();
+  return date.toDateString() === now.toDateString()
+    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString([], { day: 'numeric', month: 'short', year: '2-digit' });
 }

@@ -6,12 +6,7 @@ import { h } from '../lib/dom.js';
 import { pickLabel } from '../lib/labels.js';
 
 /**
- * @typedef {{
- *   id: string, type: string, label: unknown,
- *   config?: { maxLength?: number, timeout?: { duration: string } },
- *   attachments?: { noText?: boolean },
- *   options?: Array<{ id: string, label: unknown, description?: unknown }>,
- * }} ReplyAction
+ * @typedef {import('../../../ui-types.js').ReplyAction} ReplyAction
  * @typedef {{ text?: string, attachments?: object[], option?: string }} ReplyInput
  */
 

@@ -8,11 +8,7 @@ import { pickLabel } from '../lib/labels.js';
 import { fieldValue, renderTemplate, validateVariables } from '../lib/template.js';
 
 /**
- * @typedef {{
- *   name: string, networkId: string,
- *   variables: Record<string, Record<string, unknown>>,
- *   text: Record<string, string>,
- * }} Template
+ * @typedef {import('../../../ui-types.js').Template} Template
  * @typedef {{ networkId: string, language: string, variables: Record<string, unknown> }} TemplateChoice
  */
 

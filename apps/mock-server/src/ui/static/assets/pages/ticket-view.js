@@ -7,27 +7,9 @@ import { pickLabel } from '../lib/labels.js';
 import { sidebarTree } from '../lib/ticket-tree.js';
 
 /**
- * @typedef {{
- *   networkItemId?: string, message?: string, link?: string | null, url?: string | null,
- *   type?: string, createdTime?: string,
- *   pictures?: Array<{ small: string, large?: string }>,
- *   attachments?: Array<{ url: string, name?: string, size?: number, mimeType?: string }>,
- *   rating?: { value: number, scale: number },
- *   interactor?: { interactorId?: string, name?: string, url?: string | null, picture?: string | null },
- *   root?: { rootId?: string },
- * }} Interaction
- * @typedef {{
- *   uuid: string, actionId: string, type: string, time: number, status: string,
- *   payload: Record<string, unknown>, followupId?: string, reason?: string, resetTime?: string,
- *   replyTicketId?: string, outcome: 'pending' | 'succeeded' | 'failed', error?: string,
- *   delivery?: { id: string, outcome: string },
- * }} ActionState
- * @typedef {{
- *   _id: string, channelId: string, createdTime: string, isHidden: boolean, isUnread: boolean,
- *   isDone: boolean, followupTo?: { followupToId: string }, interaction: Interaction,
- *   actions: ActionState[], actionDeadlines?: Record<string, string>,
- * }} Ticket
- * @typedef {{ id: string, label: unknown, treeBuilder: string }} SidebarTab
+ * @typedef {import('../../../ui-types.js').Ticket} Ticket
+ * @typedef {import('../../../ui-types.js').SidebarTab} SidebarTab
+ * @typedef {(ticketId: string) => string | undefined} NameOf the interactor and text of a ticket, for links to it
  */
 
 /** A one-line summary of a ticket for lists. */
@@ -60,8 +42,9 @@ const formatSize = (bytes) =>
  * The content of a ticket (`ticket-detail`'s body).
  * @param {Ticket} ticket
  * @param {(ticketId: string) => void} select
+ * @param {NameOf} nameOf
  */
-export function ticketContent(ticket, select) {
+export function ticketContent(ticket, select, nameOf) {
   const { interaction } = ticket;
   const interactor = interaction.interactor;
   const picture = safeHttpUrl(interactor?.picture);
@@ -76,6 +59,7 @@ export function ticketContent(ticket, select) {
             picture ? h('img', { class: 'avatar', attrs: { src: picture, alt: '' } }) : null,
             link(interactor.url, interactor.name ?? interactor.interactorId ?? 'Unknown', {
               testid: 'ticket-interactor-name',
+              attrs: { dir: 'auto' },
             }),
           )
         : h('div', { class: 'interactor muted' }, ticket.followupTo ? 'Reply' : 'No interactor'),
@@ -93,22 +77,28 @@ export function ticketContent(ticket, select) {
         ? h(
             'div',
             { class: 'small' },
-            'Follow-up of ',
+            'Follow-up to ',
             h(
               'button',
               {
                 class: 'linklike',
                 testid: 'ticket-followup-of',
+                data: { ticketId: ticket.followupTo.followupToId },
+                attrs: { dir: 'auto' },
                 on: { click: () => select(ticket.followupTo?.followupToId ?? '') },
               },
-              ticket.followupTo.followupToId,
+              nameOf(ticket.followupTo.followupToId ?? '') ?? 'a ticket that is no longer listed',
             ),
           )
         : null,
     ),
     interaction.message === undefined
       ? null
-      : h('div', { class: 'message', testid: 'ticket-message' }, interaction.message),
+      : h(
+          'div',
+          { class: 'message', testid: 'ticket-message', attrs: { dir: 'auto' } },
+          interaction.message,
+        ),
     interaction.pictures?.length
       ? h(
           'div',
@@ -176,8 +166,9 @@ const STATE_TEXT = { pending: 'pending', succeeded: 'succeeded', failed: 'failed
  * @param {string} locale
  * @param {{ actionId: string, text: string } | undefined} refused
  * @param {(ticketId: string) => void} select
+ * @param {NameOf} nameOf
  */
-export function actionStatuses(ticket, manifestActions, locale, refused, select) {
+export function actionStatuses(ticket, manifestActions, locale, refused, select, nameOf) {
   const labelOf = (/** @type {string} */ actionId) =>
     pickLabel(manifestActions.find((a) => a.id === actionId)?.label, locale) || actionId;
   const rows = [];
@@ -238,9 +229,11 @@ export function actionStatuses(ticket, manifestActions, locale, refused, select)
                 {
                   class: 'linklike',
                   testid: 'action-followup',
+                  data: { ticketId: action.replyTicketId },
+                  attrs: { dir: 'auto' },
                   on: { click: () => select(action.replyTicketId ?? '') },
                 },
-                action.replyTicketId,
+                nameOf(action.replyTicketId) ?? action.replyTicketId,
               ),
             )
           : null,
@@ -263,31 +256,72 @@ export function actionStatuses(ticket, manifestActions, locale, refused, select)
 }
 
 /**
- * The right sidebar: one section per manifest tab, listing the tickets of the selected ticket's
- * Root-Ticket as the tab's `treeBuilder` says.
- * @param {SidebarTab[]} tabs
- * @param {Ticket[]} tickets every ticket of the channel (hidden roots included)
- * @param {Ticket | undefined} selected
- * @param {string} locale
- * @param {(ticketId: string) => void} select
+ * The right sidebar as tabs, one per manifest `rightSidebar` entry, each listing the tickets of
+ * the selected ticket's Root-Ticket as its `treeBuilder` says. Arrow keys move between tabs.
+ * @param {{
+ *   tabs: SidebarTab[], tickets: Ticket[], selected: Ticket | undefined, locale: string,
+ *   select: (ticketId: string) => void, activeTab: string | undefined,
+ *   onTab: (tabId: string) => void,
+ * }} options
  */
-export function rightSidebar(tabs, tickets, selected, locale, select) {
+export function rightSidebar({ tabs, tickets, selected, locale, select, activeTab, onTab }) {
   const body = [];
   if (!selected) body.push(h('p', { class: 'muted small' }, 'Select a ticket.'));
   else if (tabs.length === 0)
     body.push(h('p', { class: 'muted small' }, 'The manifest has no right sidebar tabs.'));
   else {
-    for (const tab of tabs) {
-      const { root, items } = sidebarTree(tickets, selected, tab.treeBuilder);
+    const current = tabs.find((t) => t.id === activeTab) ?? tabs[0];
+    const tabButtons = tabs.map((tab) =>
+      h(
+        'button',
+        {
+          class: 'tab',
+          testid: 'sidebar-tab-button',
+          data: { tabId: tab.id },
+          attrs: {
+            role: 'tab',
+            type: 'button',
+            id: `sidebar-tab-${tab.id}`,
+            'aria-selected': String(tab === current),
+            'aria-controls': 'sidebar-panel',
+            tabindex: tab === current ? 0 : -1,
+          },
+          on: { click: () => onTab(tab.id) },
+        },
+        pickLabel(tab.label, locale) || tab.id,
+      ),
+    );
+    const tablist = h(
+      'div',
+      { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Sidebar' } },
+      tabButtons,
+    );
+    tablist.addEventListener('keydown', (event) => {
+      const index = tabs.indexOf(/** @type {SidebarTab} */ (current));
+      const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[
+        event.key
+      ];
+      if (next === undefined) return;
+      event.preventDefault();
+      const tab = tabs[(next + tabs.length) % tabs.length];
+      if (tab) onTab(tab.id);
+    });
+    body.push(tablist);
+    if (current) {
+      const { root, items } = sidebarTree(tickets, selected, current.treeBuilder);
       body.push(
         h(
           'section',
           {
             class: 'sidebar-tab',
             testid: 'sidebar-tab',
-            data: { sidebarId: tab.id, treeBuilder: tab.treeBuilder },
+            data: { sidebarId: current.id, treeBuilder: current.treeBuilder },
+            attrs: {
+              role: 'tabpanel',
+              id: 'sidebar-panel',
+              'aria-labelledby': `sidebar-tab-${current.id}`,
+            },
           },
-          h('h3', {}, pickLabel(tab.label, locale) || tab.id),
           h(
             'ul',
             { class: 'tree' },
@@ -311,7 +345,11 @@ export function rightSidebar(tabs, tickets, selected, locale, select) {
                         )
                       : h(
                           'button',
-                          { class: 'linklike', on: { click: () => select(ticket._id) } },
+                          {
+                            class: 'linklike',
+                            attrs: { dir: 'auto' },
+                            on: { click: () => select(ticket._id) },
+                          },
                           isRoot ? 'Root · ' : '',
                           `${who}: ${what}`,
                         ),
@@ -325,8 +363,8 @@ export function rightSidebar(tabs, tickets, selected, locale, select) {
   }
   return h(
     'aside',
-    { class: 'sidebar card', testid: 'right-sidebar', attrs: { 'aria-label': 'Right sidebar' } },
-    h('h2', {}, 'Sidebar'),
+    { class: 'sidebar', testid: 'right-sidebar', attrs: { 'aria-labelledby': 'sidebar-title' } },
+    h('h2', { attrs: { id: 'sidebar-title' } }, 'Sidebar'),
     body,
   );
 }
