@@ -42,6 +42,18 @@ function expectValid(schema: JsonSchema, seeds = 200): unknown[] {
 }
 
 describe('schema sampler', () => {
+  it("answers the spec's example where a schema has one (off for drawn requests)", () => {
+    const withExample: JsonSchema = { type: 'string', example: '24h' };
+    expect(sampler.sample(withExample, createRandom(1))).toBe('24h');
+    const drawn = createSchemaSampler(document, { useExamples: false });
+    expect(drawn.sample(withExample, createRandom(1))).not.toBe('24h');
+    // Examples are copies: changing an answer never changes the next one.
+    const objectExample: JsonSchema = { type: 'object', example: { a: [1] } };
+    const first = sampler.sample(objectExample, createRandom(1)) as { a: number[] };
+    first.a.push(2);
+    expect(sampler.sample(objectExample, createRandom(1))).toEqual({ a: [1] });
+  });
+
   it('honours formats', () => {
     for (const format of ['date-time', 'date', 'email', 'uri', 'uuid']) {
       expectValid({ type: 'string', format });

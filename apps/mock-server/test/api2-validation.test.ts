@@ -28,7 +28,7 @@ describe('API2 request validation', () => {
       expect.objectContaining({ in: 'path', path: 'id', code: 'invalid_format' }),
     ]);
     expect((response.body as { message: string }).message).toMatch(
-      /^Invalid request for getChannelsById: path\.id: /,
+      /^Error: The request \(getChannelsById\) is invalid: path\.id: must be a 24-character/,
     );
   });
 
@@ -55,7 +55,7 @@ describe('API2 request validation', () => {
     );
     expect(bad.status).toBe(400);
     expect(issuesOf(bad.body)).toEqual([
-      expect.objectContaining({ in: 'query', path: 'status.1', code: 'invalid_value' }),
+      expect.objectContaining({ in: 'query', path: 'status.[1]', code: 'invalid_value' }),
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('API2 request validation', () => {
     const missing = handle(request('POST', '/users/login'));
     expect(missing.status).toBe(400);
     expect(issuesOf(missing.body)).toEqual([
-      { in: 'body', path: '', code: 'required', message: 'A request body is required' },
+      { in: 'body', path: '(root)', code: 'required', message: 'A request body is required' },
     ]);
     const wrong = handle(request('POST', '/users/login', { body: { username: 'a', password: 7 } }));
     expect(wrong.status).toBe(400);
@@ -96,7 +96,7 @@ describe('API2 request validation', () => {
     expect(issuesOf(response.body).map((issue) => `${issue.in}:${issue.path}`)).toEqual([
       'path:id',
       'body:name',
-      'body:admins.0',
+      'body:admins.[0]',
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('Prefer: code=NNN', () => {
     expect(response.body).toEqual({
       code: 'BadRequestError',
       message:
-        'Prefer code=418 is not documented for getChannelsById (documented: 200, 400, 401, 403, 404, 500)',
+        'Error: Prefer code=418 is not documented for getChannelsById (documented: 200, 400, 401, 403, 404, 500)',
     });
   });
 

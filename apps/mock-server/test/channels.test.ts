@@ -97,6 +97,11 @@ describe('channels: creation, reactivation, update, disabling, tokens', () => {
       body: { name: 'a', uniqueName: 'a' },
     });
     expect(response.status).toBe(401);
+    expect(response.body.data).toEqual({ reason: 'expired', detail: expect.any(String) });
+    expect(JSON.stringify(response.body)).not.toContain(token);
+    // The same token on a channel route is the wrong kind, whatever its age.
+    const wrong = await call(mock, 'GET', '/', { token });
+    expect(wrong.body.data.reason).toBe('wrong-kind');
   });
 
   it('reactivates by networkId, then by uniqueName, with a new token; the old one stops working', async () => {

@@ -158,6 +158,18 @@ describe('webhook deliveries', () => {
     );
   });
 
+  it('the webhook-removal log line redacts the query of the webhook URL', async () => {
+    await setManifest(mock, token, {
+      webhook: { url: `${receiver.url}?apikey=do-not-print-me`, secret: SECRET },
+    });
+    receiver.behaviour = () => ({ status: 200 });
+    await performAction(mock, ticketId, 'like');
+    await mock.control.settleDeliveries();
+    const removal = lines.find((l) => /without the right X-SocialHub-Challenge/.test(l));
+    expect(removal).toContain('?apikey=[redacted]');
+    expect(lines.join('\n')).not.toContain('do-not-print-me');
+  });
+
   it('checks reply input against the action configuration', async () => {
     await setManifest(mock, token, {
       inbox: {

@@ -1,20 +1,18 @@
 import { api2Operations } from '@socialhub/schema/api2/operations';
-import { loadApi2Document } from './api2-document.js';
+import * as api2Zod from '@socialhub/schema/api2/zod';
+import { MockServerError } from '../http/errors.js';
+import { validateOperation } from '../http/operation-validation.js';
 import { errorResponse } from './error-response.js';
-import { readPreferredStatus } from './prefer-header.js';
-import { validateRequest } from './request-validation.js';
-import { createResponseFactory } from './response-factory.js';
+import { createApi2Mocker } from './mocker.js';
 import { createRouteTable } from './route-table.js';
 import type { Api2Handler, Api2HandlerOptions, Api2Request, Api2Response } from './types.js';
 
-/** Longest `Prefer` value echoed back in an error message. */
-const MAX_ECHO = 40;
-
 /**
- * Creates the API2 mock: routes `request.path` through the generated operations table, validates
- * path, query and body with the generated zod schemas, and answers with a body generated from the
- * documented response schema (the first 2xx, or the status named by `Prefer: code=NNN`).
- * Synchronous, deterministic for a seed, and it never throws: failures are JSON error responses.
+ * Creates a standalone, synchronous API2 mock (no server, no state): routes `request.path` through
+ * the generated operations table, validates it with the pipeline's own `validateOperation`, and
+ * answers with the pipeline's own generated-answer stage (`createApi2Mocker`). The server does not
+ * use it (its one router serves API2 with the state); it is the generated layer on its own, for
+ * tools and tests. It never throws: failures are JSON error responses.
  *
  * @example
  * ```ts
@@ -35,7 +33,7 @@ export function createApi2Handler(options: Api2HandlerOptions = {}): Api2Handler
     throw new TypeError(`@socialhub/mock-server: the API2 seed must be a finite number`);
   }
   const routes = createRouteTable(Object.values(api2Operations));
-  const responses = createResponseFactory(loadApi2Document(), seed >>> 0);
+  const generate = createApi2Mocker(seed);
 
   function handle(request: Api2Request): Api2Response {
     const route = routes.lookup(String(request.method), String(request.path));
@@ -55,46 +53,20 @@ export function createApi2Handler(options: Api2HandlerOptions = {}): Api2Handler
       );
     }
     const { operation } = route;
-    const issues = validateRequest(operation, {
+    validateOperation(operation, api2Zod, {
       params: route.params,
       query: request.query instanceof URLSearchParams ? request.query : new URLSearchParams(),
       body: request.body,
     });
-    if (issues.length > 0) {
-      const first = issues[0];
-      const where = first === undefined ? '' : [first.in, first.path].filter(Boolean).join('.');
-      return errorResponse(
-        400,
-        'ValidationError',
-        `Invalid request for ${operation.operationId}: ${where}: ${first?.message ?? ''}`,
-        { data: issues },
-      );
-    }
-    const preference = readPreferredStatus(headerValue(request.headers, 'prefer'));
-    if (preference.kind === 'invalid') {
-      return errorResponse(
-        400,
-        'BadRequestError',
-        `Prefer code must be a 3-digit status, got "${preference.value.slice(0, MAX_ECHO)}"`,
-      );
-    }
-    const status =
-      preference.kind === 'status' ? preference.status : responses.defaultStatus(operation);
-    const response = responses.respond(operation, status);
-    if (response === undefined) {
-      const documented = Object.keys(operation.responses).join(', ');
-      return errorResponse(
-        400,
-        'BadRequestError',
-        `Prefer code=${status} is not documented for ${operation.operationId} (documented: ${documented})`,
-      );
-    }
-    const isHead = String(request.method).toUpperCase() === 'HEAD';
+    const reply = generate(
+      operation,
+      headerValue(request.headers, 'prefer'),
+      String(request.method).toUpperCase() === 'HEAD',
+    );
     return {
-      status: response.status,
-      // A fresh headers object per answer: the HTTP layer may add its own.
-      headers: { ...response.headers },
-      body: isHead ? undefined : response.body,
+      status: reply.status,
+      headers: { ...reply.headers },
+      body: reply.body,
     };
   }
 
@@ -102,13 +74,19 @@ export function createApi2Handler(options: Api2HandlerOptions = {}): Api2Handler
     try {
       return handle(request);
     } catch (error) {
+      if (error instanceof MockServerError) {
+        return {
+          status: error.status,
+          headers: { 'content-type': 'application/json' },
+          body: error.toBody(),
+        };
+      }
       // A bug in the mock must still answer as JSON rather than crash the server.
       const reason = error instanceof Error ? error.message : String(error);
       return errorResponse(500, 'InternalError', `API2 mock failed: ${reason}`);
     }
   };
 }
-
 /** A header by lower-case name, also when the caller kept the original case or sent a list. */
 function headerValue(
   headers: Readonly<Record<string, string | undefined>> | undefined,

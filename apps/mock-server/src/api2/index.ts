@@ -18,5 +18,4 @@
  */
 export type { Api2ErrorCode } from './error-response.js';
 export { createApi2Handler } from './handler.js';
-export type { RequestIssue, RequestPart } from './request-validation.js';
 export type { Api2Handler, Api2HandlerOptions, Api2Request, Api2Response } from './types.js';

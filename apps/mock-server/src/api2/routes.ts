@@ -1,10 +1,9 @@
 import { type Api2OperationId, api2Operations } from '@socialhub/schema/api2/operations';
-import * as api2Zod from '@socialhub/schema/api2/zod';
 import { rejectToken } from '../auth/reject-token.js';
-import type { MockRequest, Route } from '../http/types.js';
+import type { MockRequest, Reply, Route, ZodModule } from '../http/types.js';
 import type { MockCore } from '../services/core.js';
 import type { UserRecord } from '../state/types.js';
-import { createApi2Mocker } from './mocker.js';
+import type { Api2Mocker } from './mocker.js';
 import { createStatefulHandlers } from './stateful.js';
 import type { Api2Context, Api2Overrides } from './types.js';
 
@@ -41,6 +40,16 @@ function tokenOf(request: MockRequest): string | undefined {
 
 const routerPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 
+let api2Zod: Promise<ZodModule> | undefined;
+/**
+ * API2's zod entry (thousands of schemas): loaded on the first API2 request that has something to
+ * validate, so that start-up does not pay for it.
+ */
+const loadApi2Zod = () => {
+  api2Zod ??= import('@socialhub/schema/api2/zod');
+  return api2Zod;
+};
+
 /**
  * The routes of every API2 operation under `/api2`, from the generated operations table: the
  * user token check, then (after the pipeline's validation) an override, the stateful handler,
@@ -52,7 +61,12 @@ export function api2Routes(
   options: Api2Options = {},
 ): Route[] {
   const stateful = createStatefulHandlers(core, baseUrl);
-  const generated = createApi2Mocker(options.seed ?? 1);
+  // The generated-answer stage (schema sampler, randexp, the 1 MB document) loads on first use.
+  let mocker: Promise<Api2Mocker> | undefined;
+  const generated = async (...args: Parameters<Api2Mocker>): Promise<Reply> => {
+    mocker ??= import('./mocker.js').then((m) => m.createApi2Mocker(options.seed ?? 1));
+    return (await mocker)(...args);
+  };
   const routes: Route[] = [];
   for (const operation of Object.values(api2Operations)) {
     if (operation.path === '/public' || operation.path.startsWith('/public/')) continue;
@@ -63,7 +77,7 @@ export function api2Routes(
       method: operation.method.toUpperCase() as Route['method'],
       path: `/api2${routerPath(operation.path)}`,
       hasFaults: true,
-      operation: { entry: operation, zod: api2Zod },
+      operation: { entry: operation, zod: loadApi2Zod },
       authenticate: (request) => {
         const token = tokenOf(request);
         const user = token ? core.store.userByToken(token) : undefined;

@@ -26,6 +26,39 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 
+/**
+ * Only the fields an operation documents: API2's generated schemas are loose (unknown keys pass),
+ * and a body must never write `_id`, `accountId` or tokens into a record.
+ */
+const pick = (fields: Fields, keys: readonly string[]): Fields => {
+  const picked: Fields = {};
+  for (const key of keys) if (fields[key] !== undefined) picked[key] = fields[key];
+  return picked;
+};
+
+const USER_PATCH = [
+  'email',
+  'firstName',
+  'lastName',
+  'role',
+  'locale',
+  'password',
+  'settings',
+  'readOnlyChannelIds',
+];
+const USER_CREATE = [
+  'userName',
+  'role',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'password',
+  'locale',
+  'teams',
+];
+const TEAM_PATCH = ['name', 'admins'];
+
 /** The account's channel, or `404` (channels of other accounts do not exist for the user). */
 function accountChannel(core: MockCore, user: UserRecord, channelId: string): ChannelRecord {
   const channel = core.store.state.channels[channelId];
@@ -143,12 +176,14 @@ export function createStatefulHandlers(
     },
     postUsers: (context) => {
       const user = userOf(context);
-      const fields = body(context) as Parameters<typeof createUser>[1];
+      const fields = pick(body(context), USER_CREATE) as Parameters<typeof createUser>[1];
       return ok(userState(createUser(core, { ...fields, accountId: user.accountId })));
     },
     patchUsersByUserId: (context) => {
       const user = getUser(core, userOf(context).accountId, id(context, 'userId'));
-      Object.assign(user, body(context), { updatedTime: new Date(core.now()).toISOString() });
+      Object.assign(user, pick(body(context), USER_PATCH), {
+        updatedTime: new Date(core.now()).toISOString(),
+      });
       core.store.touch();
       return ok(userState(user));
     },
@@ -172,7 +207,6 @@ export function createStatefulHandlers(
         users: [],
         channels: [],
         admins: [],
-        ...(body(context) as Partial<TeamRecord>),
         _id: core.ids.objectId(),
         accountId: user.accountId,
         name: str(body(context).name) ?? 'Team',
@@ -184,7 +218,7 @@ export function createStatefulHandlers(
     },
     patchTeamsById: (context) => {
       const team = getTeam(core, userOf(context).accountId, id(context, 'id'));
-      Object.assign(team, body(context));
+      Object.assign(team, pick(body(context), TEAM_PATCH));
       core.store.touch();
       return ok(team);
     },

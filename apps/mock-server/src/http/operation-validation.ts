@@ -52,6 +52,20 @@ function coerceFields(fields: Record<string, unknown>): Record<string, unknown> 
 const EMPTY: Record<string, string> = Object.freeze(Object.create(null));
 
 /**
+ * Whether a request has anything for the operation's schemas to check: path parameters, a query
+ * parameter other than the access token (or a required one), or a body. The generated query
+ * schemas have only optional fields unless a parameter is required, and no defaults, so an empty
+ * query needs no parse.
+ */
+export function hasSomethingToValidate(operation: OperationEntry, parts: RequestParts): boolean {
+  if (operation.zod.path !== undefined) return true;
+  if (operation.requestBody !== undefined) return true;
+  if (operation.zod.query === undefined) return false;
+  for (const name of parts.query.keys()) if (name !== 'accesstoken') return true;
+  return operation.parameters.some((p) => p.in === 'query' && p.required);
+}
+
+/**
  * Validates path parameters, query and body with the operation's generated zod schemas and
  * returns what they parsed, or throws one `400 ValidationError` listing every issue. Unknown
  * query parameters pass (SocialHub ignores them); a repeated one is passed on as an array.
@@ -72,11 +86,14 @@ export function validateOperation(
     return undefined;
   };
   const params = check('path', operation.zod.path, parts.params);
-  const query = check(
-    'query',
-    operation.zod.query,
-    parts.query.size === 0 ? EMPTY : formFields(parts.query),
-  );
+  const query =
+    operation.zod.query === undefined
+      ? undefined
+      : check(
+          'query',
+          operation.zod.query,
+          parts.query.size === 0 ? EMPTY : formFields(parts.query),
+        );
   let body = parts.body;
   const declared = operation.requestBody;
   if (declared && !options.isBodyLeftToHandler) {
@@ -90,12 +107,14 @@ export function validateOperation(
         });
     } else if (declared.contentType === 'application/x-www-form-urlencoded') {
       const schema = findZodSchema(zod, operation.zod.body);
+      // A form given as text (by a caller that did not go through the body reader) is read too.
+      const fields = typeof parts.body === 'string' ? formFields(parts.body) : parts.body;
       const coerced =
-        parts.body !== null && typeof parts.body === 'object'
-          ? coerceFields(parts.body as Record<string, unknown>)
-          : parts.body;
+        fields !== null && typeof fields === 'object'
+          ? coerceFields(fields as Record<string, unknown>)
+          : fields;
       const asNumbers = schema?.safeParse(coerced);
-      body = asNumbers?.success ? asNumbers.data : check('body', operation.zod.body, parts.body);
+      body = asNumbers?.success ? asNumbers.data : check('body', operation.zod.body, fields);
     } else {
       body = check('body', operation.zod.body, parts.body);
     }

@@ -3,7 +3,7 @@ import createRouter from 'find-my-way';
 import { readBody } from './body.js';
 import { MockServerError } from './errors.js';
 import { applyFault, type FaultRegistry } from './faults.js';
-import { validateOperation } from './operation-validation.js';
+import { hasSomethingToValidate, validateOperation } from './operation-validation.js';
 import type { MockRequest, NodeHandler, Reply, Route } from './types.js';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -77,10 +77,12 @@ export function createRequestHandler(options: {
           : new MockServerError(404, 'NotFoundError', 'Error: Not found');
       }
       const route = found.store as Route;
-      try {
-        path = decodeURIComponent(rawPath);
-      } catch {
-        path = rawPath;
+      if (rawPath.includes('%')) {
+        try {
+          path = decodeURIComponent(rawPath);
+        } catch {
+          path = rawPath;
+        }
       }
       mockRequest = {
         method,
@@ -95,7 +97,11 @@ export function createRequestHandler(options: {
         valid: { params: found.params, query: undefined, body: undefined },
         replyHeaders: undefined,
       };
-      if (route.authenticate) mockRequest.caller = await route.authenticate(mockRequest);
+      // Sync steps are not awaited: every await is a turn of the microtask queue per request.
+      if (route.authenticate) {
+        const caller = route.authenticate(mockRequest);
+        mockRequest.caller = caller instanceof Promise ? await caller : caller;
+      }
       const fault =
         route.hasFaults && options.faults.count > 0
           ? await applyFault(options.faults, method, path)
@@ -103,17 +109,16 @@ export function createRequestHandler(options: {
       if (fault) reply = fault;
       else {
         if (!BODYLESS.has(method)) mockRequest.body = await readBody(request, options.maxBodyBytes);
-        if (route.operation) {
-          mockRequest.valid = validateOperation(
-            route.operation.entry,
-            route.operation.zod,
-            mockRequest,
-            route.operation,
-          );
+        const operation = route.operation;
+        if (operation && hasSomethingToValidate(operation.entry, mockRequest)) {
+          const zod = typeof operation.zod === 'function' ? await operation.zod() : operation.zod;
+          mockRequest.valid = validateOperation(operation.entry, zod, mockRequest, operation);
         } else mockRequest.valid.body = mockRequest.body;
-        reply = await route.handler(mockRequest);
+        const answer = route.handler(mockRequest);
+        reply = answer instanceof Promise ? await answer : answer;
       }
-      await options.beforeReply?.(method);
+      const saving = options.beforeReply?.(method);
+      if (saving) await saving;
     } catch (error) {
       if (error instanceof MockServerError) reply = { status: error.status, body: error.toBody() };
       else {

@@ -44,7 +44,12 @@ export interface Route {
    * The contract operation of the route: the pipeline validates its path, query and body with
    * the operation's generated zod schemas (from `zod`) before the handler runs.
    */
-  operation?: { entry: OperationEntry; zod: ZodModule; isBodyLeftToHandler?: boolean };
+  operation?: {
+    entry: OperationEntry;
+    /** The zod entry, or a loader for it (API2's is large: it is loaded on first use). */
+    zod: ZodModule | (() => Promise<ZodModule>);
+    isBodyLeftToHandler?: boolean;
+  };
   /** Whether injected faults apply (the public API and API2, not the control API). */
   hasFaults?: boolean;
   /** Runs first: finds the caller (stored as `request.caller`) or throws `401`. */

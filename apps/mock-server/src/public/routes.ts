@@ -146,6 +146,31 @@ export const routerPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 const TOO_MANY = () =>
   new MockServerError(429, 'TooManyRequestsError', 'Error: Too many requests.');
 
+/** Rate limit (headers on every answer), then the token's verdict for the route. */
+function admitTo(core: MockCore, isCreation: boolean) {
+  return (request: MockRequest, token: string, caller: Caller | undefined): Caller => {
+    const bucket =
+      caller?.kind === 'channel'
+        ? caller.channel._id
+        : caller
+          ? `manifest:${caller.token.payload.manifestId}:${caller.token.payload.accountId}`
+          : `client:${request.remoteAddress}`;
+    const rate = core.rateLimiter.hit(bucket);
+    request.replyHeaders = {
+      'x-ratelimit-limit': String(rate.limit),
+      'x-ratelimit-remaining': String(rate.remaining),
+    };
+    if (!caller || isCreation !== (caller.kind === 'temporary'))
+      throw rejectToken(core, token, isCreation ? 'creation' : 'channel');
+    if (caller.kind === 'channel' && caller.channel.isDisabled) throw channelDeactivated();
+    if (rate.isLimited) {
+      request.replyHeaders['retry-after'] = String(rate.retryAfterSeconds);
+      throw TOO_MANY();
+    }
+    return caller;
+  };
+}
+
 /**
  * The public Integration API, with the paths of the generated operations table under `prefix`
  * (`''` at the root; `/api2/public` serves the same handlers where API2 lists them): token check
@@ -157,6 +182,7 @@ export function publicRoutes(core: MockCore, prefix = ''): Route[] {
   return Object.values(publicOperations).map((operation: OperationEntry) => {
     const handler = byOperation[operation.operationId as PublicOperationId];
     const isCreation = operation.operationId === 'createChannel';
+    const admit = admitTo(core, isCreation);
     return {
       method: operation.method.toUpperCase() as Route['method'],
       path: `${prefix}${routerPath(operation.path)}` || '/',
@@ -166,34 +192,17 @@ export function publicRoutes(core: MockCore, prefix = ''): Route[] {
         zod: publicZod,
         isBodyLeftToHandler: operation.operationId === 'updateManifest',
       },
-      authenticate: async (request): Promise<Caller> => {
+      authenticate: (request): Caller | Promise<Caller> => {
         const token = request.query.get('accesstoken') ?? '';
-        let caller: Caller | undefined;
         const channel = token ? core.store.channelByToken(token) : undefined;
-        if (channel) caller = { kind: 'channel', channel };
-        else if (token && isCreation) {
-          const temporary = await core.tokens.verifyTemporary(token);
-          if (temporary) caller = { kind: 'temporary', token: temporary };
-        }
-        const bucket =
-          caller?.kind === 'channel'
-            ? caller.channel._id
-            : caller
-              ? `manifest:${caller.token.payload.manifestId}:${caller.token.payload.accountId}`
-              : `client:${request.remoteAddress}`;
-        const rate = core.rateLimiter.hit(bucket);
-        request.replyHeaders = {
-          'x-ratelimit-limit': String(rate.limit),
-          'x-ratelimit-remaining': String(rate.remaining),
-        };
-        if (!caller || isCreation !== (caller.kind === 'temporary'))
-          throw rejectToken(core, token, isCreation ? 'creation' : 'channel');
-        if (caller.kind === 'channel' && caller.channel.isDisabled) throw channelDeactivated();
-        if (rate.isLimited) {
-          request.replyHeaders['retry-after'] = String(rate.retryAfterSeconds);
-          throw TOO_MANY();
-        }
-        return caller;
+        // Channel tokens are a map lookup (no await); only temporary tokens need the HMAC.
+        if (channel || !token || !isCreation)
+          return admit(request, token, channel && { kind: 'channel', channel });
+        return core.tokens
+          .verifyTemporary(token)
+          .then((temporary) =>
+            admit(request, token, temporary && { kind: 'temporary', token: temporary }),
+          );
       },
       handler: (request) => handler(request, request.caller as Caller),
     };

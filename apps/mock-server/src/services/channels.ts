@@ -124,10 +124,8 @@ export function createOrReactivateChannel(
         : mine.find((c) => c.networkId === body.networkId);
     if (match) {
       assertUniqueName(core, accountId, body.uniqueName, match._id);
-      match.name = body.name;
-      match.uniqueName = body.uniqueName;
-      if (body.imageUrl !== undefined) match.imageUrl = body.imageUrl;
-      if (body.endpoint !== undefined) match.endpoint = body.endpoint;
+      // The validated body is spread: a field the contract adds is kept with no edit here.
+      Object.assign(match, body);
       match.isDisabled = false;
       delete match.disabledBy;
       delete match.disabledReason;
@@ -148,15 +146,7 @@ export function createOrReactivateChannel(
     }
     assertBelowLimit(core, account);
     assertUniqueName(core, accountId, body.uniqueName);
-    const channel = newChannel(core, {
-      accountId,
-      manifestId,
-      name: body.name,
-      uniqueName: body.uniqueName,
-      ...(body.imageUrl === undefined ? {} : { imageUrl: body.imageUrl }),
-      ...(body.networkId === undefined ? {} : { networkId: body.networkId }),
-      ...(body.endpoint === undefined ? {} : { endpoint: body.endpoint }),
-    });
+    const channel = newChannel(core, { ...body, accountId, manifestId });
     const accessToken = await issueChannelToken(core, channel);
     core.store.addChannel(channel);
     core.store.touch();
@@ -168,10 +158,7 @@ export function createOrReactivateChannel(
 export function updateChannel(core: MockCore, channel: ChannelRecord, body: ChannelUpdate) {
   if (body.uniqueName !== undefined)
     assertUniqueName(core, channel.accountId, body.uniqueName, channel._id);
-  if (body.name !== undefined) channel.name = body.name;
-  if (body.uniqueName !== undefined) channel.uniqueName = body.uniqueName;
-  if (body.imageUrl !== undefined) channel.imageUrl = body.imageUrl;
-  if (body.endpoint !== undefined) channel.endpoint = body.endpoint;
+  Object.assign(channel, body);
   channel.updatedTime = isoNow(core);
   core.store.touch();
   return channel;

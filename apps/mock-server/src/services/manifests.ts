@@ -84,12 +84,12 @@ function checkTicketActions(body: ManifestUpdate) {
   });
 }
 
-/** Writes the sent top-level fields over the stored ones (`webhook: null` removes the webhook). */
+/**
+ * Writes the sent top-level fields over the stored ones (`webhook: null` removes the webhook);
+ * the validated body is spread, so a field the contract adds is kept with no edit here.
+ */
 export function applyManifestUpdate(manifest: ManifestRecord, body: ManifestUpdate) {
-  if (body.branding !== undefined) manifest.branding = body.branding;
-  if (body.webhook !== undefined) manifest.webhook = body.webhook;
-  if (body.inbox !== undefined) manifest.inbox = body.inbox;
-  if (body.callbacks !== undefined) manifest.callbacks = body.callbacks;
+  Object.assign(manifest, body);
 }
 
 /**

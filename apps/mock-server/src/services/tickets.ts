@@ -112,13 +112,12 @@ export function createTicket(
     };
   }
 
+  // The validated body is spread, so a field the contract adds is kept with no edit here; only
+  // what SocialHub computes is set over it.
+  const { root: _root, interactor: _interactor, ...sentFields } = sent;
   const interaction: Interaction = {
+    ...sentFields,
     createdTime: sent.createdTime ?? now,
-    ...(sent.message === undefined ? {} : { message: sent.message }),
-    networkItemId: sent.networkItemId,
-    ...(sent.url === undefined ? {} : { url: sent.url }),
-    ...(sent.link === undefined ? {} : { link: sent.link }),
-    ...(sent.rating === undefined ? {} : { rating: sent.rating }),
     type: ticketType(core, channel, sent.type),
     ...(root === undefined ? {} : { root }),
     ...(interactor === undefined ? {} : { interactor }),
@@ -153,18 +152,12 @@ export function updateTicket(
   reset: boolean,
 ): TicketRecord {
   const ticket = getChannelTicket(core, channel, ticketId);
-  const sent = body.interaction ?? {};
-  const interaction = ticket.interaction;
-  if (sent.message !== undefined) interaction.message = sent.message;
-  if (sent.pictures !== undefined) interaction.pictures = sent.pictures;
-  if (sent.attachments !== undefined) interaction.attachments = sent.attachments;
-  if (sent.link !== undefined) interaction.link = sent.link;
-  if (sent.rating !== undefined) interaction.rating = sent.rating;
-  if (sent.updatedTime !== undefined) interaction.updatedTime = sent.updatedTime;
-  if (sent.url !== undefined) interaction.url = sent.url;
-  if (sent.type !== undefined) interaction.type = ticketType(core, channel, sent.type);
-  if (sent.interactor !== undefined)
-    interaction.interactor = { ...interaction.interactor, ...sent.interactor };
+  const { interactor, type, ...sent } = body.interaction ?? {};
+  // Every sent field is written over the stored one (a new contract field too).
+  Object.assign(ticket.interaction, sent);
+  if (type !== undefined) ticket.interaction.type = ticketType(core, channel, type);
+  if (interactor !== undefined)
+    ticket.interaction.interactor = { ...ticket.interaction.interactor, ...interactor };
   ticket.updatedTime = isoNow(core);
   if (reset) ticket.isDone = false;
   core.store.touch();
@@ -188,10 +181,9 @@ export function confirmReplySuccess(
   if (core.store.ticketByNetworkItemId(channel._id, sent.networkItemId)) throw conflict();
   const text = action.payload.text;
   const reply = newTicket(core, channel, {
+    ...sent,
     createdTime: sent.createdTime ?? isoNow(core),
     ...(typeof text === 'string' ? { message: text } : {}),
-    networkItemId: sent.networkItemId,
-    ...(sent.url === undefined ? {} : { url: sent.url }),
     type: ticketType(core, channel, sent.type),
     attachments: [],
     pictures: [],

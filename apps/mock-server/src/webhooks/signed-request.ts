@@ -1,4 +1,4 @@
-import { CHALLENGE_HEADER, SIGNED_GET_BODY, signDelivery } from '@socialhub/webhook-kit';
+import { CHALLENGE_HEADER, signDelivery } from '@socialhub/webhook-kit/core';
 import type { DeliveryAttempt } from '../state/types.js';
 
 /** Largest response body kept in a delivery record. */
@@ -40,7 +40,11 @@ export function errorText(error: unknown, timeoutMs: number): string {
  * `X-SocialHub-Signature`), with `@socialhub/webhook-kit`'s `signDelivery`. Never throws.
  */
 export async function sendSignedRequest(input: SignedRequestInput): Promise<SignedRequestResult> {
-  const body = input.method === 'POST' ? (input.body ?? '') : SIGNED_GET_BODY;
+  // What a GET is signed over is webhook-kit's one choice; its root entry is loaded only for it.
+  const body =
+    input.method === 'POST'
+      ? (input.body ?? '')
+      : (await import('@socialhub/webhook-kit')).SIGNED_GET_BODY;
   const signed = await signDelivery(body, { secret: input.secret, timestamp: input.now() });
   const headers: Record<string, string> = {
     ...(input.method === 'POST' ? { 'content-type': 'application/json' } : {}),
