@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PATHS, type PipelineReport, ROOT } from './lib/pipeline.ts';
+import { PATHS, type PipelineReport, ROOT } from '@socialhub/codegen/pipeline';
 
 interface Report extends PipelineReport {
   generatedAt: string;

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { getAt } from '@socialhub/codegen/json-pointer';
 import { api2Operations } from '@socialhub/schema/api2/operations';
 
 const run = promisify(execFile);
@@ -37,12 +38,7 @@ const document = JSON.parse(
 ) as object;
 
 function resolvePointer(pointer: string): Schema | undefined {
-  let node: unknown = document;
-  for (const raw of pointer.replace(/^#\//, '').split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = (node as Record<string, unknown> | undefined)?.[key];
-  }
-  const schema = node as Schema | undefined;
+  const schema = getAt(document, pointer).value as Schema | undefined;
   return schema?.$ref ? resolvePointer(schema.$ref) : schema;
 }
 

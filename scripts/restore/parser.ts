@@ -3,6 +3,7 @@
  * open map (or list) the Swagger grammar allows it to join, and asks `choose` to pick one when
  * there is more than one. The output is the seed's lines, in order, with indentation added.
  */
+import { childPointer } from '@socialhub/codegen/json-pointer';
 import {
   acceptsShape,
   LIST_ITEMS,
@@ -45,9 +46,6 @@ export interface ChoicePoint {
 
 /** Picks one candidate (an index into `point.candidates`). */
 export type Chooser = (point: ChoicePoint, lines: readonly SeedLine[]) => number;
-
-/** Escapes one JSON pointer segment (`~` → `~0`, `/` → `~1`). */
-export const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function childKind(
   spec: ValueSpec,
@@ -203,8 +201,7 @@ export function restore(
       if (!line.isBlock && line.value !== undefined) frame.scalars.set(key, line.value);
       emit(frame.indent, line.text);
       flowIndent = frame.indent + 2;
-      if (line.isBlock)
-        pushChild(frame, `${frame.pointer}/${escapePointer(key)}`, spec as ValueSpec, next);
+      if (line.isBlock) pushChild(frame, childPointer(frame.pointer, key), spec as ValueSpec, next);
     } else {
       const itemPointer = `${frame.pointer}/${frame.count++}`;
       emit(frame.indent, line.text);
@@ -225,7 +222,7 @@ export function restore(
         if (line.isBlock) {
           pushChild(
             item,
-            `${itemPointer}/${escapePointer(line.key as string)}`,
+            childPointer(itemPointer, line.key as string),
             valueSpecOf(itemKind, line.key as string) as ValueSpec,
             next,
           );

@@ -8,10 +8,10 @@
  *   tsx scripts/restore/suspects.ts
  */
 import { readFileSync } from 'node:fs';
-import { loadDeps } from '../lib/deps.ts';
+import { loadDeps } from '@socialhub/codegen/deps';
+import { childPointer } from '@socialhub/codegen/json-pointer';
 import { DECISIONS_PATH } from '../restore-api2.ts';
 import { parseDecisions } from './decisions.ts';
-import { escapePointer } from './parser.ts';
 
 type Schema = { properties?: Record<string, Schema>; items?: Schema; [key: string]: unknown };
 
@@ -26,8 +26,7 @@ function objectSchemas(document: unknown): Map<string, Schema> {
     const schema = node as Schema;
     if (!Array.isArray(node) && schema.properties && typeof schema.properties === 'object')
       found.set(pointer, schema);
-    for (const [key, value] of Object.entries(node))
-      walk(value, `${pointer}/${escapePointer(key)}`);
+    for (const [key, value] of Object.entries(node)) walk(value, childPointer(pointer, key));
   };
   walk(document, '');
   return found;

@@ -5,15 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadDeps } from '@socialhub/codegen/deps';
+import { correctedApi2, loadCorrections, PATHS, ROOT, readYaml } from '@socialhub/codegen/pipeline';
 import { describe, expect, it } from 'vitest';
-import { loadDeps } from '../../scripts/lib/deps.ts';
-import {
-  correctedApi2,
-  loadCorrections,
-  PATHS,
-  ROOT,
-  readYaml,
-} from '../../scripts/lib/pipeline.ts';
 import { type Json, type JsonObject, doc as publicDoc } from './public-helpers.js';
 import {
   formatRow,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { childPointer, getAt } from '@socialhub/codegen/json-pointer';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { escapePointer } from '../../scripts/restore/parser.ts';
 import { restoreFromDecisions, yamlLineRange } from '../../scripts/restore-api2.ts';
 
 const specs = fileURLToPath(new URL('..', import.meta.url));
@@ -13,11 +13,7 @@ const doc = parse(restored, { uniqueKeys: true }) as Record<string, unknown>;
 
 /** Reads a JSON pointer. */
 function at(pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+  return getAt(doc, pointer).value;
 }
 const keysAt = (pointer: string) => Object.keys(at(pointer) as object);
 
@@ -354,7 +350,7 @@ function requiredNamesMissingFromProperties(): string[] {
       for (const name of schema.required)
         if (!names.includes(name as string)) missing.push(`${pointer} ${name}`);
     }
-    for (const [key, value] of entries) walk(value, `${pointer}/${escapePointer(key)}`);
+    for (const [key, value] of entries) walk(value, childPointer(pointer, key));
   };
   walk(doc, '');
   return missing;

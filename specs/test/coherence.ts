@@ -5,7 +5,7 @@
  * sits or what type it has. Each finding is one line, `<pointer> <what>`, so a test can compare
  * the list with the reviewed exceptions.
  */
-import { escapePointer } from '../../scripts/restore/parser.ts';
+import { formatPointer, getAt } from '@socialhub/codegen/json-pointer';
 
 type Node = Record<string, unknown>;
 
@@ -33,7 +33,7 @@ export function schemaSites(doc: Node): SchemaSite[] {
     sites.push({ pointer, schema });
     if (isNode(schema.properties)) {
       for (const [name, child] of Object.entries(schema.properties))
-        visit(child, `${pointer}/properties/${escapePointer(name)}`);
+        visit(child, `${pointer}${formatPointer(['properties', name])}`);
     }
     if (isNode(schema.items)) visit(schema.items, `${pointer}/items`);
     if (isNode(schema.additionalProperties))
@@ -53,13 +53,13 @@ export function schemaSites(doc: Node): SchemaSite[] {
     }
   };
   for (const [name, schema] of Object.entries((doc.definitions as Node) ?? {}))
-    visit(schema, `/definitions/${escapePointer(name)}`);
+    visit(schema, formatPointer(['definitions', name]));
   for (const [name, parameter] of Object.entries((doc.parameters as Node) ?? {}))
-    visitParameter(parameter, `/parameters/${escapePointer(name)}`);
+    visitParameter(parameter, formatPointer(['parameters', name]));
   visitResponses(doc.responses, '/responses');
   for (const [path, item] of Object.entries((doc.paths as Node) ?? {})) {
     if (!isNode(item)) continue;
-    const base = `/paths/${escapePointer(path)}`;
+    const base = formatPointer(['paths', path]);
     if (Array.isArray(item.parameters))
       for (const [i, p] of item.parameters.entries()) visitParameter(p, `${base}/parameters/${i}`);
     for (const method of HTTP_METHODS) {
@@ -237,15 +237,7 @@ export function copyDisagreements(doc: Node, a: EntityCopy, b: EntityCopy): stri
 
 /** Reads a JSON pointer of the document. */
 export function at(doc: Node, pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>(
-      (node, key) =>
-        isNode(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined,
-      doc,
-    );
+  return getAt(doc, pointer).value;
 }
 
 /** A family: a definition and the path prefix whose bodies and 2xx responses copy it. */
@@ -275,7 +267,7 @@ export function familyCopies(doc: Node, family: Family): EntityCopy[] {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isNode(operation)) continue;
-      const base = `/paths/${escapePointer(path)}/${method}`;
+      const base = formatPointer(['paths', path, method]);
       (Array.isArray(operation.parameters) ? operation.parameters : []).forEach((p, i) => {
         if (isNode(p) && p.in === 'body' && !isOwnRef(p.schema))
           copies.push({ pointer: `${base}/parameters/${i}/schema`, schema: p.schema });

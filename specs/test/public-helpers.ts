@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getAt } from '@socialhub/codegen/json-pointer';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
@@ -37,13 +38,9 @@ export function isObject(value: unknown): value is JsonObject {
 /** Reads a JSON pointer such as `#/components/schemas/Ticket` from the contract. */
 export function pointer(ref: string): Json {
   if (!ref.startsWith('#/')) throw new Error(`specs: only local refs are supported, got ${ref}`);
-  let node: Json = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!isObject(node) || !(key in node)) throw new Error(`specs: unresolved ref ${ref}`);
-    node = node[key] as Json;
-  }
-  return node;
+  const { found, value } = getAt(doc, ref);
+  if (!found) throw new Error(`specs: unresolved ref ${ref}`);
+  return value as Json;
 }
 
 /** Follows `$ref` (also chains of them) on an OpenAPI object (response, parameter, example...). */

@@ -2,20 +2,15 @@
  * Inlines local `$ref`s (`#/...`) of an OpenAPI or Swagger document, so that two documents can be
  * compared by shape rather than by the names of their components.
  */
+import { getAt } from '@socialhub/codegen/json-pointer';
 import { isObject, type Json, type JsonObject } from './public-helpers.js';
 
 /** Reads a local reference such as `#/components/schemas/Ticket` from `doc`. */
 export function readRef(doc: JsonObject, ref: string): Json {
   if (!ref.startsWith('#/')) throw new Error(`specs: only local refs are supported, got ${ref}`);
-  let node: Json = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!isObject(node) || !Object.hasOwn(node, key)) {
-      throw new Error(`specs: unresolved ref ${ref}`);
-    }
-    node = node[key] as Json;
-  }
-  return node;
+  const { found, value } = getAt(doc, ref);
+  if (!found) throw new Error(`specs: unresolved ref ${ref}`);
+  return value as Json;
 }
 
 /**

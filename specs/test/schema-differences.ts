@@ -7,6 +7,7 @@
  * `oneOf`. A keyword the comparison does not know makes it throw, so nothing is skipped silently.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { childPointer } from '@socialhub/codegen/json-pointer';
 import { isObject, type Json, type JsonObject } from './public-helpers.js';
 
 /** One difference: where, which keyword, and both sides in words. */
@@ -222,7 +223,7 @@ function setDifference(a: readonly Json[], b: readonly Json[]): string {
 }
 
 function child(pointer: string, token: string): string {
-  return `${pointer}/${token.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  return childPointer(pointer, token);
 }
 
 /**

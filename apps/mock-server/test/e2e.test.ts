@@ -139,23 +139,27 @@ describe('the integration loop end to end (@socialhub/client + @socialhub/webhoo
   it('reusable manifest → "Add Channel" → the integration page creates the channel with the temporary token', async () => {
     const mock = await start();
     const created: string[] = [];
-    // The integration's channelCreation page (the full handler lives in @socialhub/integration,
-    // which depends on this package): take the temporary token, create the channel, send back.
-    const server = createServer(async (request, response) => {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      const token = url.searchParams.get('token') ?? '';
-      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    // The integration's "Add Channel" page, by hand (webhook-kit's channel callbacks moved to
+    // @socialhub/integration, which depends on this package): it creates the channel with the
+    // temporary token and sends the customer back to the token's origin.
+    const page = async (token: string) => {
+      const { origin } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+      if (new URL(origin).origin !== mock.url) throw new Error(`unexpected origin ${origin}`);
       const client = createPublicClient({ accessToken: 'unused-until-created', baseUrl: mock.url });
       const result = await createChannel(client, {
         token,
         channel: { name: 'Shop reviews', uniqueName: 'Shop reviews (shop-1)', networkId: 'shop-1' },
       });
-      if (result.status === 201) created.push(result.data.endpoint?.accessToken ?? '');
-      const isTrusted = new URL(payload.origin).origin === mock.url;
-      response.writeHead(result.status === 201 && isTrusted ? 303 : 502, {
-        ...(isTrusted ? { location: payload.origin } : {}),
-      });
-      response.end();
+      if (result.status !== 201) throw new Error(`POST /channels answered ${result.status}`);
+      created.push(result.data.endpoint?.accessToken ?? '');
+      return origin as string;
+    };
+    const server = createServer((req, res) => {
+      const token = new URL(req.url ?? '/', 'http://page').searchParams.get('token') ?? '';
+      page(token).then(
+        (origin) => res.writeHead(303, { location: origin }).end(),
+        () => res.writeHead(400).end(),
+      );
     });
     const pageUrl = await listen(server);
     closers.push(() => new Promise((resolve) => server.close(resolve)));

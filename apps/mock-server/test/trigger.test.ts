@@ -97,6 +97,7 @@ describe('socialhub-mock trigger, against a running mock', () => {
               config: { templates: { url: `${base}/templates` } },
             },
             { type: 'button', id: 'crm', label: label('Send to CRM') },
+            { type: 'delete', id: 'delete', label: label('Delete') },
           ],
         },
       },
@@ -180,6 +181,20 @@ describe('socialhub-mock trigger, against a running mock', () => {
     const { code, out } = await trigger('button', '--action', 'crm', '--wait');
     expect(out).toMatch(/failed: The CRM is down/);
     expect(code).toBe(1);
+  });
+
+  it('delete --wait succeeds once delivered and not reset; --user-token acts as that user', async () => {
+    const { accessToken: userToken } = await mock.control.createUser({ firstName: 'Dana' });
+    const usersBefore = (await mock.control.state()).users.length;
+    const { code, out } = await trigger('delete', '--wait', '--user-token', userToken);
+    expect(out).toMatch(/^delete "delete" performed on ticket/);
+    expect(out).toMatch(/\nsucceeded/);
+    expect(code).toBe(0);
+    expect((await mock.control.state()).users).toHaveLength(usersBefore); // no user made
+    const refused = await trigger('delete', '--user-token', 'not-a-token');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/401 AccessTokenInvalidError/);
+    expect(refused.err).not.toContain('not-a-token');
   });
 
   it('says what it saw when the outcome does not come in time', async () => {

@@ -106,13 +106,12 @@ export function createEventProcessor(
         await update({ status: 'done', error: null });
       } catch (error) {
         deps.onError(error);
-        const attempt = event.attempts + 1;
+        const attempt = event.attempts;
         await update(
           attempt >= retry.maxAttempts
-            ? { status: 'failed', attempts: attempt, error: errorText(error) }
+            ? { status: 'failed', error: errorText(error) }
             : {
                 status: 'pending',
-                attempts: attempt,
                 runAt: now() + backoffMs(retry, attempt),
                 error: errorText(error),
               },
@@ -133,8 +132,8 @@ export function createEventProcessor(
       return;
     }
     if (channel.status !== 'active' || channel.pausedUntil > now()) {
-      // Changed since the claim: back to the queue, where it waits for the channel.
-      await update({ status: 'pending' });
+      // Changed since the claim: back to the queue, where it waits for the channel (no attempt used).
+      await update({ status: 'pending', attempts: Math.max(0, event.attempts - 1) });
       return;
     }
     const client = deps.clientFor(channel);
@@ -149,9 +148,8 @@ export function createEventProcessor(
           new ChannelWorkError(event.channelId, `@socialhub/integration: ${state.failure}`),
         );
       } else {
-        const attempt = event.attempts + 1;
-        // Counted before the run: a crash in the handler uses up an attempt too.
-        if (!(await update({ attempts: attempt }))) return;
+        // Counted by the claim: a crash in the handler uses up an attempt too.
+        const attempt = event.attempts;
         const context: ActionContext = {
           idempotencyKey: event.uuid,
           channelId: event.channelId,

@@ -150,7 +150,8 @@ describe('createIntegration against the mock SocialHub', () => {
     );
     expect(followUp?.interaction.networkItemId).toBe(`net-${uuid}`);
     expect(network.calls.get(uuid)).toBe(1);
-    expect((await store.getEvent(uuid))?.status).toBe('done');
+    // The mock saw the confirmation; the worker records it right after the answer.
+    await waitUntil('done', async () => (await store.getEvent(uuid))?.status === 'done');
   });
 
   it('runs buttons and deletes, and reports a failure with its reason', async () => {
@@ -169,6 +170,10 @@ describe('createIntegration against the mock SocialHub', () => {
       outcome: 'failed',
       error: 'The CRM is not connected',
     });
+    await waitUntil(
+      'crm failed',
+      async () => (await store.getEvent(crm.event.uuid))?.status === 'failed',
+    );
     expect(await store.getEvent(crm.event.uuid)).toMatchObject({
       status: 'failed',
       error: 'The CRM is not connected',
@@ -254,7 +259,10 @@ describe('createIntegration against the mock SocialHub', () => {
       'unauthorized',
       async () => (await app.getChannel(channelId))?.status === 'unauthorized',
     );
-    expect((await store.getEvent(uuid))?.status).toBe('pending');
+    await waitUntil(
+      'back in the queue',
+      async () => (await store.getEvent(uuid))?.status === 'pending',
+    );
     await app.addChannel(accessToken); // the customer's new token
     await waitUntil('done', async () => (await store.getEvent(uuid))?.status === 'done');
     expect(network.calls.get(uuid)).toBe(1); // the handler did not run again

@@ -84,7 +84,7 @@ describe('outage of the network', () => {
       (await actionOutcomes(mock, channelId)).actions.find((a) => a.ticketId === ticketId);
     await waitUntil('the reset', async () => (await last())?.outcome === 'failed', 15_000);
     expect((await last())?.error).toBe('Failed after 6 attempts: the network answered 503');
-    expect((await app.stats()).failed).toBe(1);
+    await waitUntil('recorded as failed', async () => (await app.stats()).failed === 1);
     network.failing = false;
   });
 });

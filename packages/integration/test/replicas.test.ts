@@ -37,7 +37,8 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     await pg?.stop();
   });
 
-  async function startReplicas(channel: { accessToken: string }) {
+  /** `leaseMs`: how long a replica may stall before another takes its events over. */
+  async function startReplicas(channel: { accessToken: string }, leaseMs: number) {
     const ports = [await freePort(), await freePort()];
     proxy = await startProxy(ports);
     const env = (name: string, port: number) => ({
@@ -49,7 +50,7 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
       PUBLIC_URL: proxy.url,
       NETWORK_URL: network.url,
       NAME: name,
-      LEASE_MS: '1500',
+      LEASE_MS: String(leaseMs),
     });
     const a = await startProcess({ ...env('a', ports[0] as number), SYNC: '1' });
     const b = await startProcess(env('b', ports[1] as number));
@@ -91,7 +92,8 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
       networkId: 'replicas-1',
     });
     const channelId = channel._id as string;
-    const { a, b, ports } = await startReplicas({ accessToken });
+    // A long lease: on a loaded machine a stalled replica must not look dead.
+    const { a, b, ports } = await startReplicas({ accessToken }, 15_000);
     const tickets = await createTickets(mock, accessToken, 'rep', TICKETS);
     network.calls.clear();
     network.effects.clear();
@@ -110,7 +112,7 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     expect(proxy.forwarded.get(ports[1] as number)).toBeGreaterThan(0);
     await Promise.all([a.stop(), b.stop()]);
     await proxy.close();
-  });
+  }, 180_000);
 
   it('loses nothing when one replica is killed mid-run: effects once per key', async () => {
     const { channel, accessToken } = await mock.control.createChannel({
@@ -118,7 +120,7 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
       networkId: 'replicas-2',
     });
     const channelId = channel._id as string;
-    const { a, b } = await startReplicas({ accessToken });
+    const { a, b } = await startReplicas({ accessToken }, 3000);
     const tickets = await createTickets(mock, accessToken, 'kill', TICKETS);
     network.calls.clear();
     network.effects.clear();
@@ -136,5 +138,5 @@ describe('replicas: two processes on one PostgreSQL behind one webhook URL', () 
     const twice = [...network.calls.values()].filter((n) => n > 1).length;
     expect(twice).toBeLessThanOrEqual(8);
     await b.stop();
-  });
+  }, 180_000);
 });

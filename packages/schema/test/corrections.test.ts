@@ -1,22 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
 import {
   applyCorrections,
   findDefect,
   locateCorrection,
   parseCorrections,
-} from '../../../scripts/lib/corrections.ts';
-import { loadDeps } from '../../../scripts/lib/deps.ts';
-import { isObject } from '../../../scripts/lib/json-pointer.ts';
-import { deriveOperationId } from '../../../scripts/lib/operation-ids.ts';
-import {
-  correctedApi2,
-  loadCorrections,
-  PATHS,
-  ROOT,
-  readYaml,
-} from '../../../scripts/lib/pipeline.ts';
+} from '@socialhub/codegen/corrections';
+import { loadDeps } from '@socialhub/codegen/deps';
+import { isObject } from '@socialhub/codegen/json-pointer';
+import { deriveOperationId } from '@socialhub/codegen/operation-ids';
+import { correctedApi2, loadCorrections, PATHS, ROOT, readYaml } from '@socialhub/codegen/pipeline';
+import { describe, expect, test } from 'vitest';
 
 const deps = await loadDeps();
 const corrections = await loadCorrections();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { formatPointer, getAt, isObject } from '@socialhub/codegen/json-pointer';
 import { describe, expect, test } from 'vitest';
-import { getAt, isObject } from '../../../scripts/lib/json-pointer.ts';
 import { api2Operations } from '../src/api2/operations.js';
 import * as api2 from '../src/api2/zod.js';
 import { publicOperations } from '../src/public/operations.js';
@@ -59,10 +59,8 @@ describe('operations tables', () => {
         if (ref.zod) expect(zod[ref.zod], ref.zod).toBeDefined();
       }
       for (const name of Object.values(entry.zod)) expect(zod[name as string], name).toBeDefined();
-      const params = (getAt(
-        doc,
-        `/paths/${entry.path.replaceAll('~', '~0').replaceAll('/', '~1')}/${entry.method}`,
-      ).value ?? {}) as Record<string, unknown>;
+      const params = (getAt(doc, formatPointer(['paths', entry.path, entry.method])).value ??
+        {}) as Record<string, unknown>;
       expect(params.operationId).toBe(entry.operationId);
     }
   });

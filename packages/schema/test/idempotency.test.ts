@@ -1,10 +1,10 @@
-import { describe, expect, test } from 'vitest';
 import {
   emitTransportModule,
   idempotentPostShapes,
   isIdempotent,
   listOperations,
-} from '../../../scripts/lib/operations.ts';
+} from '@socialhub/codegen/operations';
+import { describe, expect, test } from 'vitest';
 
 const doc = (post: object, extra: object = {}) => ({
   openapi: '3.1.0',

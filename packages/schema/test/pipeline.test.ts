@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { type EmitContext, emitSchema } from '@socialhub/codegen/emit-zod';
+import { runPipeline } from '@socialhub/codegen/pipeline';
 import { describe, expect, test } from 'vitest';
-import { type EmitContext, emitSchema } from '../../../scripts/lib/emit-zod.ts';
-import { runPipeline } from '../../../scripts/lib/pipeline.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -22,7 +22,7 @@ describe('the pipeline on a small Swagger 2.0 document', async () => {
       'api2.operations.gen.ts',
       'api2.transport.gen.ts',
     ]);
-    for (const f of files) expect(f.content).toContain('`pnpm generate` (tsx scripts/generate.ts)');
+    for (const f of files) expect(f.content).toContain('`pnpm generate` (@socialhub/codegen)');
     expect(report.api2).toMatchObject({
       paths: 2,
       operations: 4,

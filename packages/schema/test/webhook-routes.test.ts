@@ -1,10 +1,10 @@
-import { describe, expect, test } from 'vitest';
 import {
   EVENT_TABLE_MARKERS,
   renderEventTable,
   webhookModel,
   withEventTable,
-} from '../../../scripts/lib/webhooks.ts';
+} from '@socialhub/codegen/webhooks';
+import { describe, expect, test } from 'vitest';
 import { webhookEventGroups, webhookRouteKeys, webhookRoutes } from '../src/webhooks/index.js';
 import { webhookRouteSchemas } from '../src/webhooks/zod.js';
 

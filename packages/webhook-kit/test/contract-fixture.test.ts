@@ -62,8 +62,8 @@ let routes: EventRoutes<FixtureEvents>;
 let routeTable: Json;
 
 beforeAll(async () => {
-  const { loadDeps } = await importScript<Deps>('scripts/lib/deps.ts');
-  const { runPipeline } = await importScript<Pipeline>('scripts/lib/pipeline.ts');
+  const { loadDeps } = await importScript<Deps>('packages/codegen/src/deps.ts');
+  const { runPipeline } = await importScript<Pipeline>('packages/codegen/src/pipeline.ts');
   const { yaml } = await loadDeps();
   const contract = yaml.parse(await readFile(join(root, 'specs/socialhub-public.yaml'), 'utf8'));
   const extra = yaml.parse(

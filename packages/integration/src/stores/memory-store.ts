@@ -72,6 +72,7 @@ export function createMemoryStore(): IntegrationStore {
         .slice(0, limit);
       for (const event of due) {
         event.status = 'running';
+        event.attempts++;
         event.leaseOwner = owner;
         event.leaseUntil = now + leaseMs;
         event.updatedAt = now;

@@ -136,7 +136,7 @@ export function createPostgresStore(options: PostgresStoreOptions): IntegrationS
       guard('claimEvents', async () =>
         (
           await query(
-            `UPDATE socialhub_events SET status = 'running', lease_owner = $1, lease_until = $2, updated_at = $3
+            `UPDATE socialhub_events SET status = 'running', attempts = attempts + 1, lease_owner = $1, lease_until = $2, updated_at = $3
              WHERE uuid IN (
                SELECT e.uuid FROM socialhub_events e
                LEFT JOIN socialhub_channels c ON c.channel_id = e.channel_id

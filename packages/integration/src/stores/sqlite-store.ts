@@ -182,7 +182,7 @@ export function createSqliteStore(options: SqliteStoreOptions): IntegrationStore
     claimEvents: ({ owner, limit, leaseMs, now }) =>
       guard('claimEvents', () =>
         all(
-          `UPDATE socialhub_events SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
+          `UPDATE socialhub_events SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ?
            WHERE uuid IN (
              SELECT e.uuid FROM socialhub_events e
              LEFT JOIN socialhub_channels c ON c.channel_id = e.channel_id

@@ -17,7 +17,7 @@ export interface IncomingEvent {
 /** An event in the store. */
 export interface StoredEvent extends IncomingEvent {
   status: EventStatus;
-  /** Handler runs started so far. */
+  /** Leases taken so far (each claim is one attempt, so a crash while leased uses one up). */
   attempts: number;
   /** Not claimed before this time (milliseconds since the epoch). */
   runAt: number;
@@ -132,8 +132,8 @@ export interface IntegrationStore {
    */
   addEvents(events: readonly IncomingEvent[], now: number): Promise<{ added: number }>;
   /**
-   * Leases up to `limit` due events to `owner` until `now + leaseMs`: pending ones whose `runAt`
-   * has come and running ones whose lease ran out. Events of a channel that is not active or is
+   * Leases up to `limit` due events to `owner` until `now + leaseMs`, adding one to their
+   * `attempts`: pending ones whose `runAt` has come and running ones whose lease ran out. Events of a channel that is not active or is
    * paused wait (except `channel_action` events); events of unknown channels are handed out.
    */
   claimEvents(input: {

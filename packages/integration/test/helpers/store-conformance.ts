@@ -84,6 +84,7 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
       expect(first).toHaveLength(1);
       expect(first[0]).toMatchObject({
         status: 'running',
+        attempts: 1,
         leaseOwner: 'w1',
         leaseUntil: T0 + 1000,
       });
@@ -111,6 +112,7 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         now: T0 + 6000,
       });
       expect(taken.map((e) => e.uuid)).toContain(id);
+      expect(taken.find((e) => e.uuid === id)?.attempts).toBe(2);
       expect(await store.updateEvent(id, 'w1', { status: 'done' }, T0 + 6000)).toBe(false);
       expect(await store.extendLease(id, 'w1', T0 + 9000)).toBe(false);
       expect(await store.updateEvent(id, 'w3', { status: 'done' }, T0 + 6001)).toBe(true);
@@ -154,7 +156,8 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         leaseMs: 1000,
         now: T0 + 500,
       });
-      expect(again).toMatchObject({ uuid: a.uuid, result, attempts: 1, error: 'boom' });
+      // The second lease is the second attempt.
+      expect(again).toMatchObject({ uuid: a.uuid, result, attempts: 2, error: 'boom' });
       await store.updateEvent(a.uuid, 'w2', { status: 'failed', error: 'gave up' }, T0 + 501);
       expect(await store.countEvents()).toEqual({ pending: 0, running: 0, done: 0, failed: 1 });
     });

@@ -365,9 +365,20 @@ export function createInboxPage(container, context) {
 
   /** @param {Ticket} ticket @param {{ isUnread?: boolean, isDone?: boolean }} patch */
   const changeState = async (ticket, patch) => {
+    // Shown at once; the pushed update then matches and re-renders nothing.
+    const before = tickets.get(ticket._id);
+    tickets.set(ticket._id, { ...ticket, ...patch });
+    const refresh = () => {
+      rebuildRows();
+      renderList();
+      renderDetail();
+    };
+    refresh();
     try {
       await setTicketState(ticket._id, patch);
     } catch (error) {
+      if (before) tickets.set(ticket._id, before);
+      refresh();
       context.showError(errorText(error));
     }
   };

@@ -1,11 +1,13 @@
+#!/usr/bin/env tsx
 /**
- * `pnpm generate`: regenerates packages/schema/src/generated/ from specs/.
+ * `pnpm generate` (the `socialhub-codegen` command, run by packages/schema's `generate`
+ * script): regenerates packages/schema/src/generated/ from specs/.
  * `--check`: regenerates in memory and fails, listing every file that differs from disk, is
  * missing, or is on disk but no longer generated. Exits non-zero on any failure.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { PATHS, ROOT, runPipeline } from './lib/pipeline.ts';
+import { PATHS, ROOT, runPipeline } from './pipeline.ts';
 
 const GENERATED = /\.gen\.(ts|json)$/;
 
