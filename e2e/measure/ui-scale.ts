@@ -4,8 +4,8 @@
  * minute for live updates, idle and with a new ticket every 2 s.
  *
  * Run: `pnpm --filter @socialhub/e2e measure:ui [--tickets 5000] [--ui-dir <dir>]`. `--ui-dir`
- * serves another copy of the UI's `static/` folder (for example the one before issue 16, taken
- * with `git archive`) over the same mock, for a side-by-side comparison.
+ * serves another copy of the UI's `static/` folder (taken with `git archive`) over the same mock,
+ * for a side-by-side comparison; it must speak to this mock's routes.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
