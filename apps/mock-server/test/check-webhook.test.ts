@@ -330,5 +330,5 @@ describe('socialhub-mock check-webhook', () => {
     ]).catch((e) => e);
     expect(leaked.code).toBe(2);
     expect(leaked.stderr).not.toContain(SECRET);
-  });
+  }, 90_000); // starts the built CLI eight times: slow on a loaded machine
 });
