@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, renderTemplate, TEMPLATES } from '../../src/index.js';
+import { portableTimeoutMs } from './env.js';
 import { type PortableTarget, startPortableTarget } from './setup.js';
 
 /** Posts the contact form like a browser; the ticket id is on the thanks page. */
@@ -19,11 +20,13 @@ async function postForm(app: { url: string }, fields: Record<string, string>) {
   return { status: response.status, html, ticketId };
 }
 
-describe('the contact form, through the public API and API2 only', () => {
+describe('the contact form, through the public API and API2 only', {
+  timeout: portableTimeoutMs(),
+}, () => {
   let t: PortableTarget;
   beforeAll(async () => {
     t = await startPortableTarget();
-  });
+  }, portableTimeoutMs());
   afterAll(() => t?.close());
 
   /** Posts the form and returns the new ticket's id, checked through API2. */

@@ -50,3 +50,7 @@ export function readPortableEnv(env: NodeJS.ProcessEnv = process.env): PortableE
     ...(env.WEBHOOK_SECRET ? { webhookSecret: env.WEBHOOK_SECRET } : {}),
   };
 }
+
+/** A test's time limit: waits on a real account poll for up to 30 s each. */
+export const portableTimeoutMs = (env: NodeJS.ProcessEnv = process.env): number =>
+  env.SOCIALHUB_URL ? 120_000 : 20_000;
