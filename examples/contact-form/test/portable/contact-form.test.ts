@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, renderTemplate, TEMPLATES } from '../../src/index.js';
 import { portableTimeoutMs } from './env.js';
-import { type PortableTarget, startPortableTarget } from './setup.js';
+import { CONTROL_ROUTES_USED, type PortableTarget, startPortableTarget } from './setup.js';
 
 /** Posts the contact form like a browser; the ticket id is on the thanks page. */
 async function postForm(app: { url: string }, fields: Record<string, string>) {
@@ -174,6 +174,11 @@ describe('the contact form, through the public API and API2 only', {
     });
     expect([200, 302]).toContain(reactivated.response.status);
     expect((await t.publicApi.GET('/')).response.status).toBe(200);
+  });
+
+  it('setup used only the control routes it declares: users, the channel shortcut, waits', () => {
+    for (const route of t.controlRoutesSeen()) expect(CONTROL_ROUTES_USED).toContain(route);
+    if (t.kind === 'mock') expect(t.controlRoutesSeen()).toEqual([...CONTROL_ROUTES_USED].sort());
   });
 
   it('never shows a token or the webhook secret in its pages or logs', async () => {

@@ -33,6 +33,8 @@ export interface PortableTarget {
   waits: Waits;
   /** API2 polling, whatever the target (to check the real account's path on the mock too). */
   pollingWaits: Waits;
+  /** The control routes called so far ("METHOD /_mock/..."); always empty off the mock. */
+  controlRoutesSeen(): string[];
   /** Tokens and the secret, only to assert they are never shown. */
   secrets: string[];
   logs: string[];
@@ -56,6 +58,7 @@ interface Connection {
   port: number;
   webhookSecret: string;
   mock?: MockServer;
+  controlRoutesSeen?: Set<string>;
 }
 
 async function controlPost<T>(mock: MockServer, path: string, body: unknown): Promise<T> {
@@ -103,7 +106,15 @@ function mockWaits(mock: MockServer): Waits {
 
 /** What a customer sets up by hand on a real account, done on a fresh mock. */
 async function mockConnection(): Promise<Connection> {
-  const mock = await createMockServer({ webhooks: 'fast' });
+  // The mock's request log says which control routes the suite really called.
+  const controlRoutesSeen = new Set<string>();
+  const mock = await createMockServer({
+    webhooks: 'fast',
+    log: (line) => {
+      const called = /^(GET|POST|PUT|PATCH|DELETE) (\/_mock\S*) \d{3}/.exec(line);
+      if (called) controlRoutesSeen.add(`${called[1]} ${called[2]}`);
+    },
+  });
   const { accessToken: userToken } = await controlPost<{ accessToken: string }>(
     mock,
     '/_mock/users',
@@ -122,6 +133,7 @@ async function mockConnection(): Promise<Connection> {
     port: 0,
     webhookSecret: randomBytes(24).toString('hex'),
     mock,
+    controlRoutesSeen,
   };
 }
 
@@ -166,6 +178,7 @@ export async function startPortableTarget(): Promise<PortableTarget> {
     channelId,
     waits: mock ? mockWaits(mock) : pollingWaits,
     pollingWaits,
+    controlRoutesSeen: () => [...(connection.controlRoutesSeen ?? [])].sort(),
     secrets: [connection.userToken, connection.channelToken, connection.webhookSecret],
     logs,
     close: async () => {
