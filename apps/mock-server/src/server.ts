@@ -5,7 +5,7 @@ import { type Api2Options, api2Routes } from './api2/routes.js';
 import { createTokenService } from './auth/tokens.js';
 import { createMockControl, type MockControl } from './control/control.js';
 import { deliveryRoutes } from './control/delivery-routes.js';
-import { controlRoutes } from './control/routes.js';
+import { controlRoutes, LIVE_ROUTE } from './control/routes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js';
 import { createFaultRegistry } from './http/faults.js';
 import { createRateLimiter, type RateLimitConfig } from './http/rate-limiter.js';
@@ -222,8 +222,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     routes: [
       ...publicRoutes(core),
       ...publicRoutes(core, '/api2/public'),
-      ...controlRoutes(control, testingRoutes({ waiters, clock })),
-      ...deliveryRoutes(core),
+      ...controlRoutes(
+        control,
+        [...testingRoutes({ waiters, clock }), ...deliveryRoutes(core)],
+        [LIVE_ROUTE],
+      ),
       ...api2Routes(core, () => url, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...options.api2,

@@ -35,8 +35,18 @@ describe('the control API over HTTP (/_mock)', () => {
     expect(paths).toContain('POST /_mock/users');
     // What a customer or community manager does goes through API2, not the control API.
     expect(paths).not.toContain('POST /_mock/tickets/{ticketId}/actions/{actionId}');
-    // 18, and the test tool's three waits and the clock (GET and POST)
-    expect(paths).toHaveLength(23);
+    // 18, the test tool's three waits and the clock (GET and POST), the deliveries debugger's
+    // three routes and the live stream, which are served outside this table.
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'GET /_mock/deliveries/page',
+        'GET /_mock/deliveries/{deliveryId}',
+        'POST /_mock/deliveries/{deliveryId}/redeliver',
+        'GET /_mock/live',
+      ]),
+    );
+    expect(paths).toHaveLength(27);
+    expect(new Set(paths).size).toBe(paths.length);
   });
 
   it('runs the whole customer side: channel, action, deliveries, state', async () => {

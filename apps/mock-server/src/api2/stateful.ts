@@ -370,7 +370,12 @@ export function createStatefulHandlers(
           action: action.status === 'reset' ? 'actionReset' : 'actionPerformed',
           ...(actor ? { actor } : {}),
           time: new Date(action.time).toISOString(),
-          variables: { actionId: action.actionId, type: action.type, status: action.status },
+          variables: {
+            actionId: action.actionId,
+            type: action.type,
+            status: action.status,
+            ...(action.reason === undefined ? {} : { reason: action.reason }),
+          },
         })),
       ]);
     },

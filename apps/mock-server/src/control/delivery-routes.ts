@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { notFound } from '../http/errors.js';
-import type { Reply, Route } from '../http/types.js';
+import type { Reply } from '../http/types.js';
 import { parseOrThrow } from '../http/validate.js';
 import type { MockCore } from '../services/core.js';
 import type { DeliveryRecord } from '../state/types.js';
+import type { ControlRoute } from './routes.js';
 
 /** Query of `GET /_mock/deliveries/page`: filters and paging of the deliveries log. */
 export const DeliveryPageQuerySchema = z.strictObject({
@@ -59,16 +60,19 @@ const ok = (body: unknown, status = 200): Reply => ({ status, body });
  * The deliveries debugger's control routes: a filtered page of the log, one delivery (the
  * permalink's data) and "Redeliver".
  */
-export function deliveryRoutes(core: MockCore): Route[] {
+export function deliveryRoutes(core: MockCore): ControlRoute[] {
   return [
     {
       method: 'GET',
       path: '/_mock/deliveries/page',
+      summary:
+        'A page of the deliveries log, newest first ?channelId&kind&outcome&eventType&ticketId&offset&limit',
       handler: (r) => ok(deliveryPage(core.store.state.deliveries, Object.fromEntries(r.query))),
     },
     {
       method: 'GET',
       path: '/_mock/deliveries/:deliveryId',
+      summary: 'One delivery with every attempt',
       handler: (r) => {
         const found = core.store.state.deliveries.find((d) => d.id === r.params.deliveryId);
         if (!found) throw notFound('Delivery');
@@ -78,6 +82,7 @@ export function deliveryRoutes(core: MockCore): Route[] {
     {
       method: 'POST',
       path: '/_mock/deliveries/:deliveryId/redeliver',
+      summary: 'Send a delivery again ("Redeliver")',
       handler: (r) => ok(core.engine.redeliver(r.params.deliveryId ?? ''), 201),
     },
   ];

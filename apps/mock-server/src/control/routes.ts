@@ -10,11 +10,26 @@ const ok = (body: unknown, status = 200): Reply => ({ status, body });
 const param = (request: MockRequest, name: string) => request.params[name] ?? '';
 const query = (request: MockRequest) => Object.fromEntries(request.query);
 
+/** A control route served outside the router (a mounted handler), listed by `GET /_mock` too. */
+export type ListedRoute = Pick<ControlRoute, 'method' | 'path' | 'summary'>;
+
+/** `GET /_mock/live`, served by the live handler mounted at `/_mock/live/`. */
+export const LIVE_ROUTE: ListedRoute = {
+  method: 'GET',
+  path: '/_mock/live',
+  summary: 'The state as Server-Sent Events ?channelId',
+};
+
 /**
  * The control API under `/_mock`: each route calls one `MockControl` method, so the HTTP API and
- * the library behave the same. Answers are JSON; errors are `{ code, message, data? }`.
+ * the library behave the same. Answers are JSON; errors are `{ code, message, data? }`. `more` are
+ * served and listed; `listed` are served elsewhere and only listed.
  */
-export function controlRoutes(control: MockControl, more: ControlRoute[] = []): Route[] {
+export function controlRoutes(
+  control: MockControl,
+  more: ControlRoute[] = [],
+  listed: ListedRoute[] = [],
+): Route[] {
   const routes: ControlRoute[] = [
     {
       method: 'GET',
@@ -143,7 +158,7 @@ export function controlRoutes(control: MockControl, more: ControlRoute[] = []): 
     path: '/_mock',
     handler: () =>
       ok({
-        routes: routes.map(({ method, path, summary }) => ({
+        routes: [...routes, ...listed].map(({ method, path, summary }) => ({
           method,
           path: path.replace(/:(\w+)/g, '{$1}'),
           summary,

@@ -7,9 +7,10 @@ import { MockWaitError, waitInputError } from './wait-error.js';
 import { MAX_WAIT_MS, type Probe, type WaitOptions, waitUntil } from './wait-until.js';
 
 /**
- * A performed action: what `control.performAction` returned, its ticket id and event `uuid`, or its
- * ticket id and manifest `actionId` (the newest action of that id on the ticket when the wait
- * starts, or the first one performed after).
+ * A performed action (API2's `POST /inbox/tickets/{ticketId}/actions/{actionId}`): its ticket id
+ * and event `uuid` (the newest of the `actions` in the ticket that route answers), or its ticket id
+ * and manifest `actionId` (the newest action of that id on the ticket when the wait starts, or the
+ * first one performed after).
  */
 export type ActionRef =
   | { ticketId: string; uuid: string }
@@ -63,8 +64,13 @@ export interface MockWaiters {
    * went wrong with its delivery). Rejects with `MockWaitError` on timeout, saying what was seen.
    * @example
    * ```ts
-   * const performed = await mock.control.performAction(ticket._id, 'reply', { text: 'Hi' });
-   * const action = await mock.waitForAction(performed, { outcome: 'succeeded' });
+   * const api2 = mock.api2Client((await mock.control.createUser()).accessToken);
+   * await api2.POST('/inbox/tickets/{ticketId}/actions/{actionId}', {
+   *   params: { path: { ticketId: ticket._id, actionId: 'reply' } },
+   *   body: { text: 'Hi' },
+   * });
+   * const ref = { ticketId: ticket._id, actionId: 'reply' };
+   * const action = await mock.waitForAction(ref, { outcome: 'succeeded' });
    * ```
    */
   waitForAction(ref: ActionRef, options?: WaitForActionOptions): Promise<TicketActionState>;
@@ -93,7 +99,7 @@ interface ActionMatcher {
 function checkActionRef(ref: unknown): ActionMatcher {
   if (typeof ref !== 'object' || ref === null)
     throw waitInputError(
-      'pass what performAction returned, { ticketId, uuid } or { ticketId, actionId }',
+      'pass { ticketId, uuid }, { ticketId, actionId } or { event: { ticketId, uuid } }',
     );
   if (!('event' in ref) && 'actionId' in ref && !('uuid' in ref)) {
     const { ticketId, actionId } = ref as { ticketId?: unknown; actionId?: unknown };
@@ -235,7 +241,7 @@ export function createWaiters(deps: {
     },
 
     waitForFollowup: async (ref, options) => {
-      // What performAction returned has both `event` and `followupId`: the event wins.
+      // A reference with both `event` and `followupId`: the event wins.
       const byFollowupId =
         typeof ref === 'object' && ref !== null && !('event' in ref) && 'followupId' in ref
           ? {
