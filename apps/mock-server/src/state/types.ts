@@ -55,7 +55,8 @@ export interface ChannelRecord {
 export interface TicketActionRecord {
   uuid: string;
   actionId: string;
-  type: 'reply' | 'template_reply' | 'button' | 'delete';
+  /** The manifest action's type, from the contract (a new action type needs no edit here). */
+  type: Schemas['TicketAction']['type'];
   time: number;
   payload: Record<string, unknown>;
   /** For `reply` / `template_reply`. */
