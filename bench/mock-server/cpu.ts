@@ -83,7 +83,13 @@ async function measure(
 const port = 46_000 + (process.pid % 1000);
 const mock = await measure(
   '@socialhub/mock-server',
-  [`${root}apps/mock-server/dist/cli/main.js`, '--port', String(port), '--rate-limit', '1000000000'],
+  [
+    `${root}apps/mock-server/dist/cli/main.js`,
+    '--port',
+    String(port),
+    '--rate-limit',
+    '1000000000',
+  ],
   port,
   async (url) => {
     const post = (path: string, body: object) =>
