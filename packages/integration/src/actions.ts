@@ -1,34 +1,33 @@
 import type { PublicClient } from '@socialhub/client';
-import type { components } from '@socialhub/schema/public';
+import type { WebhookRouteMap } from '@socialhub/schema/webhooks';
 import type { ManifestDefinition, TicketAction } from './manifest.js';
 
-type Schemas = components['schemas'];
+/** The contract's `ticket_action` events by action type, from the generated routing map. */
+type TicketActionEvents = {
+  [K in keyof WebhookRouteMap as K extends `ticket_action.${infer T}`
+    ? T
+    : never]: WebhookRouteMap[K];
+};
 
-/** Payload of each ticket action type (no index signature: a misspelt field is a type error). */
-export interface ActionPayloads {
-  reply: Schemas['TicketActionReplyPayload'];
-  template_reply: Schemas['TicketActionTemplateReplyPayload'];
-  button: Record<string, never>;
-  delete: Record<string, never>;
-}
+/**
+ * Payload of each ticket action type, generated from the contract's `ticket_action.*` routing
+ * keys (a new action type in the contract appears here with no edit; the reply payloads have no
+ * index signature, so a misspelt field is a type error).
+ */
+export type ActionPayloads = {
+  [T in keyof TicketActionEvents]: NonNullable<TicketActionEvents[T]['payload']>;
+};
 
-/** The `ticket_action` event a handler gets, typed by its action's type. */
-export interface ActionEvent<
+/** The `ticket_action` event a handler gets, typed by its action's type and manifest action id. */
+export type ActionEvent<
   T extends keyof ActionPayloads = keyof ActionPayloads,
   Id extends string = string,
-> {
-  /** `_id` of the ticket. */
-  ticketId: string;
-  /** `networkItemId` the ticket was created with. */
-  networkItemId: string;
+> = Omit<TicketActionEvents[T], 'type' | 'actionId' | 'payload'> & {
   type: T;
   /** The action's `id` in the manifest. */
   actionId: Id;
   payload: ActionPayloads[T];
-  /** When the community manager acted, in milliseconds. */
-  time: number;
-  uuid: string;
-}
+};
 
 /** What a `reply` / `template_reply` handler returns: the reply as posted on the network. */
 export interface PostedReply {
