@@ -20,8 +20,12 @@ import {
   isSocialHubOrigin,
 } from './callbacks/channel-callback.js';
 import type { ChannelToken } from './callbacks/channel-token.js';
-import { IntegrationConfigError, IntegrationError } from './errors.js';
-import { createEventProcessor, type EventProcessorDeps } from './event-processor.js';
+import { IntegrationConfigError, IntegrationError, ManifestError } from './errors.js';
+import {
+  ChannelWorkError,
+  createEventProcessor,
+  type EventProcessorDeps,
+} from './event-processor.js';
 import { safeReport } from './http.js';
 import { createImporter, type TicketInput, toImportItems } from './importer.js';
 import {
@@ -419,7 +423,22 @@ export function createIntegration<M extends ManifestDefinition>(
       throw new IntegrationError('unknown_channel', 404, `no token for channel ${channelId}`);
     const results: ManifestSyncResult[] = [];
     for (const channel of targets) {
-      const result = await syncManifest(clientFor(channel), manifest, channel.channelId);
+      let result: ManifestSyncResult;
+      try {
+        result = await syncManifest(clientFor(channel), manifest, channel.channelId);
+      } catch (error) {
+        const status = refusedChannelStatus(error);
+        if (status === undefined) throw error;
+        // A stale or disabled channel must not keep the others (or `listen()`) from starting.
+        await store.setChannelStatus(channel.channelId, status, now());
+        const reason = new ChannelWorkError(
+          channel.channelId,
+          `@socialhub/integration: channel ${channel.channelId} is ${status}; its manifest was not set and its work waits for a reactivation`,
+        );
+        if (channelId !== undefined) throw reason;
+        onError(reason);
+        continue;
+      }
       if (result.outcome === 'reusable' && !promoted.has(channel.channelId)) {
         promoted.add(channel.channelId);
         log(
@@ -513,4 +532,13 @@ export function createIntegration<M extends ManifestDefinition>(
       await Promise.all([events.stop(), imports.stop()]);
     },
   };
+}
+
+/** The channel status a refused manifest call reveals: 401 `unauthorized`, 403 `ChannelDeactivated` `disabled`. */
+function refusedChannelStatus(error: unknown): 'unauthorized' | 'disabled' | undefined {
+  if (!(error instanceof ManifestError)) return undefined;
+  if (error.socialhubStatus === 401) return 'unauthorized';
+  if (error.socialhubStatus === 403 && error.socialhubCode === 'ChannelDeactivated')
+    return 'disabled';
+  return undefined;
 }
