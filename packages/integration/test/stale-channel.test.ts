@@ -14,6 +14,14 @@ const manifest = defineManifest({
   ticketActions: [{ type: 'button', id: 'close', label: label('Close') }],
 });
 const SECRET = 's'.repeat(40);
+// The next `GET /` answers 401, as for a token revoked since it was stored.
+const REVOKED_ONCE = {
+  method: 'GET',
+  path: '/',
+  status: 401,
+  body: { code: 'AccessTokenInvalidError', message: 'Error: Invalid Access Token' },
+  times: 1,
+} as const;
 
 // A store outlives tokens: a channel whose token SocialHub no longer accepts must not keep
 // `listen()` (and so every other channel) from starting.
@@ -55,14 +63,7 @@ describe('listen() with a stored channel whose token SocialHub refuses', () => {
       handlers: { close: () => {} },
     });
     for (const token of tokens) await app.addChannel(token);
-    // The first `GET /` of the start-up sync answers 401, as for a token revoked since it was stored.
-    await mock.control.addFault({
-      method: 'GET',
-      path: '/',
-      status: 401,
-      body: { code: 'AccessTokenInvalidError', message: 'Error: Invalid Access Token' },
-      times: 1,
-    });
+    await mock.control.addFault(REVOKED_ONCE);
 
     await app.listen({ port });
 
@@ -81,13 +82,7 @@ describe('listen() with a stored channel whose token SocialHub refuses', () => {
     expect(info.data.manifest?.webhook?.url).toBe(`http://127.0.0.1:${port}/webhook`);
     // Asked for that one channel by name, the refusal is an error, not a silent skip.
     const stale = channelIds[statuses.indexOf('unauthorized')] as string;
-    await mock.control.addFault({
-      method: 'GET',
-      path: '/',
-      status: 401,
-      body: { code: 'AccessTokenInvalidError', message: 'Error: Invalid Access Token' },
-      times: 1,
-    });
+    await mock.control.addFault(REVOKED_ONCE);
     await expect(app.syncManifest(stale)).rejects.toThrow(/is unauthorized/);
   });
 });
