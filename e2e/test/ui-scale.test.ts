@@ -96,9 +96,20 @@ describe('the Inbox with 5,000 tickets', () => {
     await scroller.evaluate((element) => {
       element.scrollTop = 64 * 3000;
     });
-    const row = page.locator(byTestId('ticket-row')).nth(10);
-    await row.waitFor();
-    const ticketId = (await row.getAttribute('data-ticket-id')) as string;
+    // The list renders on the next frame after the scroll: pick a row by its position in the
+    // list, so the row clicked is one of the new render, not one about to be recycled.
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector('.list-pane li[aria-posinset]')?.getAttribute('aria-posinset'),
+        ) > 1000,
+    );
+    const positioned = page
+      .locator('.list-pane li[aria-posinset]')
+      .nth(10)
+      .locator(byTestId('ticket-row'));
+    const ticketId = (await positioned.getAttribute('data-ticket-id')) as string;
+    const row = page.locator(byTestId('ticket-row', { 'data-ticket-id': ticketId }));
     const before = await scroller.evaluate((element) => element.scrollTop);
     await row.click();
     await page.getByTestId('ticket-detail').waitFor();
