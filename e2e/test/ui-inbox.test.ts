@@ -186,9 +186,19 @@ describe('the UI at 390 px (a phone)', () => {
     await scroller.evaluate((element) => {
       element.scrollTop = 64 * 40;
     });
-    const row = page.locator(byTestId('ticket-row')).nth(12);
-    await row.waitFor();
-    const id = (await row.getAttribute('data-ticket-id')) as string;
+    // Rows render on the frame after the scroll: take one from that render, not a recycled one.
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector('.list-pane li[aria-posinset]')?.getAttribute('aria-posinset'),
+        ) > 20,
+    );
+    const id = (await page
+      .locator('.list-pane li[aria-posinset]')
+      .nth(12)
+      .locator(byTestId('ticket-row'))
+      .getAttribute('data-ticket-id')) as string;
+    const row = page.locator(byTestId('ticket-row', { 'data-ticket-id': id }));
     const before = await scroller.evaluate((element) => element.scrollTop);
     await row.click();
     await page.getByTestId('ticket-detail').waitFor();
