@@ -39,6 +39,24 @@ export class ChannelWorkError extends IntegrationError {
   }
 }
 
+/**
+ * Marks a channel whose token SocialHub refused (`unauthorized`) or whose channel is disabled, and
+ * returns the error saying so; `waiting` says what waits for the reactivation.
+ */
+export async function holdChannel(
+  store: IntegrationStore,
+  channelId: string,
+  status: 'unauthorized' | 'disabled',
+  at: number,
+  waiting: string,
+): Promise<ChannelWorkError> {
+  await store.setChannelStatus(channelId, status, at);
+  return new ChannelWorkError(
+    channelId,
+    `@socialhub/integration: channel ${channelId} is ${status}; ${waiting}`,
+  );
+}
+
 /** What the event processor works with. */
 export interface EventProcessorDeps {
   store: IntegrationStore;
@@ -275,12 +293,13 @@ export function createEventProcessor(
     switch (outcome.kind) {
       case 'unauthorized':
       case 'disabled': {
-        const status = outcome.kind === 'unauthorized' ? 'unauthorized' : 'disabled';
-        await store.setChannelStatus(channel.channelId, status, now());
         deps.onError(
-          new ChannelWorkError(
+          await holdChannel(
+            store,
             channel.channelId,
-            `@socialhub/integration: channel ${channel.channelId} is ${status}; its work waits for a reactivation (${outcome.message})`,
+            outcome.kind,
+            now(),
+            `its work waits for a reactivation (${outcome.message})`,
           ),
         );
         await update({ status: 'pending', error: outcome.message });

@@ -3,7 +3,7 @@ import { createTicket } from '@socialhub/client/integration';
 import type { components } from '@socialhub/schema/public';
 import { backoffMs, type ResolvedRetry } from './backoff.js';
 import { IntegrationConfigError } from './errors.js';
-import { ChannelWorkError } from './event-processor.js';
+import { ChannelWorkError, holdChannel } from './event-processor.js';
 import { callSocialHub } from './socialhub-calls.js';
 import type { ImportItem, IntegrationStore, StoredChannel } from './stores/store.js';
 
@@ -102,17 +102,17 @@ export function createImporter(deps: ImporterDeps): (channelId: string) => Promi
               await store.pauseChannel(channelId, now() + outcome.retryAfterMs);
               return;
             case 'unauthorized':
-            case 'disabled': {
-              const status = outcome.kind === 'unauthorized' ? 'unauthorized' : 'disabled';
-              await store.setChannelStatus(channelId, status, now());
+            case 'disabled':
               deps.onError(
-                new ChannelWorkError(
+                await holdChannel(
+                  store,
                   channelId,
-                  `@socialhub/integration: channel ${channelId} is ${status}; its import waits for a reactivation`,
+                  outcome.kind,
+                  now(),
+                  'its import waits for a reactivation',
                 ),
               );
               return;
-            }
             case 'transient': {
               if (attempts >= retry.maxSocialHubAttempts) {
                 await store.updateImport(channelId, item.networkItemId, {

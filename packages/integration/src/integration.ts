@@ -21,11 +21,7 @@ import {
 } from './callbacks/channel-callback.js';
 import type { ChannelToken } from './callbacks/channel-token.js';
 import { IntegrationConfigError, IntegrationError, ManifestError } from './errors.js';
-import {
-  ChannelWorkError,
-  createEventProcessor,
-  type EventProcessorDeps,
-} from './event-processor.js';
+import { createEventProcessor, type EventProcessorDeps, holdChannel } from './event-processor.js';
 import { safeReport } from './http.js';
 import { createImporter, type TicketInput, toImportItems } from './importer.js';
 import {
@@ -430,10 +426,12 @@ export function createIntegration<M extends ManifestDefinition>(
         const status = refusedChannelStatus(error);
         if (status === undefined) throw error;
         // A stale or disabled channel must not keep the others (or `listen()`) from starting.
-        await store.setChannelStatus(channel.channelId, status, now());
-        const reason = new ChannelWorkError(
+        const reason = await holdChannel(
+          store,
           channel.channelId,
-          `@socialhub/integration: channel ${channel.channelId} is ${status}; its manifest was not set and its work waits for a reactivation`,
+          status,
+          now(),
+          'its manifest was not set and its work waits for a reactivation',
         );
         if (channelId !== undefined) throw reason;
         onError(reason);
